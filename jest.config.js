@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  // Type-checking is the separate `npm run typecheck` step; tests are transpiled only, by swc.
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/dist/'],
+};

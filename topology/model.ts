@@ -1,0 +1,128 @@
+import type { ConnectionProtocol, VpnGatewayGeneration, VpnGatewaySku } from '../azure/skus';
+import type { IpsecPolicy } from './schema';
+
+/**
+ * The resolved topology: every default applied, every mesh and hub expanded into connections, locations canonical.
+ * It is what the rules check and what the stack builds; the topology file and the constructs both produce it, so one
+ * rule implementation serves both ways in. `path` says where the user wrote each thing (`networks[1]` in a file, a
+ * construct path in code), so that a message can point at it.
+ */
+export interface TopologyModel {
+  readonly networks: readonly NetworkModel[];
+  readonly sites: readonly SiteModel[];
+  readonly connections: readonly ConnectionModel[];
+  /** Meshes and hub-and-spokes as declared, for the rules about transit. */
+  readonly groups: readonly GroupModel[];
+}
+
+export interface SubnetModel {
+  readonly path: string;
+  readonly name: string;
+  readonly addressPrefix: string;
+  readonly networkSecurityGroupId?: string;
+  readonly routeTableId?: string;
+}
+
+export interface NetworkModel {
+  readonly path: string;
+  readonly name: string;
+  readonly resourceGroup: string;
+  readonly createResourceGroup: boolean;
+  /** As the user wrote it (`East US`); `canonicalLocation()` gives what is synthesized. */
+  readonly location: string;
+  readonly subscriptionId?: string;
+  readonly addressSpace: readonly string[];
+  readonly subnets: readonly SubnetModel[];
+  readonly gatewaySubnetPrefix?: string;
+  /** What is attached to GatewaySubnet from outside the network construct (found in the construct tree). */
+  readonly gatewaySubnetAttachments?: GatewaySubnetAttachments;
+  readonly gateway?: GatewayModel;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface GatewaySubnetAttachments {
+  /** Paths of network security group associations on GatewaySubnet. */
+  readonly networkSecurityGroups: readonly string[];
+  /** Paths of route tables on GatewaySubnet that hold a 0.0.0.0/0 route. */
+  readonly defaultRoutes: readonly string[];
+}
+
+export interface BgpPeeringAddressModel {
+  readonly ipConfigurationName?: string;
+  readonly apipaAddresses: readonly string[];
+}
+
+export interface GatewayModel {
+  readonly path: string;
+  readonly name: string;
+  readonly sku: VpnGatewaySku;
+  readonly generation: VpnGatewayGeneration;
+  readonly activeActive: boolean;
+  readonly vpnType: 'RouteBased' | 'PolicyBased';
+  readonly publicIpNames: readonly string[];
+  /** Zones of the public IPs as synthesized; empty for none. */
+  readonly zones: readonly string[];
+  /** Names of the gateway's ip_configuration blocks, in order. */
+  readonly ipConfigurationNames: readonly string[];
+  readonly bgp?: { readonly asn: number; readonly peeringAddresses: readonly BgpPeeringAddressModel[] };
+}
+
+export interface SiteModel {
+  readonly path: string;
+  readonly name: string;
+  readonly gatewayAddress?: string;
+  readonly gatewayFqdn?: string;
+  readonly addressSpace: readonly string[];
+  readonly bgp?: { readonly asn: number; readonly peeringAddress: string };
+  readonly resourceGroup?: string;
+  readonly location?: string;
+}
+
+export type SharedKeyModel =
+  | { readonly kind: 'generate'; readonly length: number }
+  | {
+      readonly kind: 'variable';
+      readonly variable: string;
+      /** A default the variable carries, when known. */ readonly knownValue?: string;
+    }
+  | { readonly kind: 'keyVault'; readonly keyVaultSecretId: string }
+  | {
+      readonly kind: 'value';
+      /** A key given from code; checked, never synthesized literally by this project. */ readonly knownValue?: string;
+    };
+
+export interface ConnectionModel {
+  /** Where it was declared: `connections[2]`, `mesh`, `hubAndSpoke.spokes[0]`, or a construct path. */
+  readonly path: string;
+  /** `from` is always a network; `to` a network (VNet-to-VNet) or a site (site-to-site). */
+  readonly kind: 'vnet' | 'site';
+  readonly from: string;
+  readonly to: string;
+  readonly bidirectional: boolean;
+  /** Azure names: the `from` side's connection, then the `to` side's when bidirectional. */
+  readonly names: readonly string[];
+  readonly protocol: ConnectionProtocol;
+  readonly sharedKey: SharedKeyModel;
+  readonly enableBgp: boolean;
+  readonly ipsecPolicy?: IpsecPolicy;
+  readonly dpdTimeoutSeconds?: number;
+}
+
+export interface GroupModel {
+  readonly path: string;
+  readonly kind: 'mesh' | 'hubAndSpoke';
+  readonly networks: readonly string[];
+  readonly hub?: string;
+  readonly bgp: boolean;
+}
+
+/** Default generated key length: long, and well inside the 128 characters Azure takes. */
+export const DEFAULT_SHARED_KEY_LENGTH = 64;
+
+/** The article's naming: VNet1GW, VNet1GWpip1, VNet1-to-VNet4. */
+export const defaultNames = {
+  gateway: (network: string) => `${network}GW`,
+  publicIps: (gateway: string, count: number) => Array.from({ length: count }, (_, i) => `${gateway}pip${i + 1}`),
+  connection: (from: string, to: string) => `${from}-to-${to}`,
+  ipConfiguration: (index: number) => `ipconfig${index + 1}`,
+};

@@ -1,0 +1,133 @@
+import { isZoneRedundantSku, ZONE_REDUNDANT } from '../azure/skus';
+import {
+  ConnectionModel,
+  DEFAULT_SHARED_KEY_LENGTH,
+  defaultNames,
+  GatewayModel,
+  GroupModel,
+  NetworkModel,
+  SharedKeyModel,
+  TopologyModel,
+} from './model';
+import type { SharedKeySource, TopologyFile } from './schema';
+
+/** Applies the file's defaults and expands meshes and hubs: the model the rules check and the stack builds. */
+export function resolveTopology(file: TopologyFile): TopologyModel {
+  const networks = file.networks.map((network, i): NetworkModel => {
+    const path = `networks[${i}]`;
+    return {
+      path,
+      name: network.name,
+      resourceGroup: network.resourceGroup,
+      createResourceGroup: network.createResourceGroup,
+      location: network.location,
+      subscriptionId: network.subscriptionId,
+      addressSpace: network.addressSpace,
+      subnets: network.subnets.map((subnet, j) => ({ path: `${path}.subnets[${j}]`, ...subnet })),
+      gatewaySubnetPrefix: network.gatewaySubnetPrefix,
+      gateway: network.gateway && resolveGateway(network.name, `${path}.gateway`, network.gateway),
+      tags: network.tags,
+    };
+  });
+  const gatewaysWithBgp = new Set(networks.filter((n) => n.gateway?.bgp).map((n) => n.name));
+  const bothBgp = (a: string, b: string) => gatewaysWithBgp.has(a) && gatewaysWithBgp.has(b);
+
+  const connections: ConnectionModel[] = file.connections.map((c, i) => {
+    const kind = c.toSite !== undefined ? 'site' : 'vnet';
+    const to = (c.toSite ?? c.to) as string;
+    return {
+      path: `connections[${i}]`,
+      kind,
+      from: c.from,
+      to,
+      bidirectional: kind === 'vnet' && c.bidirectional,
+      names: c.names ?? connectionNames(c.from, to, kind === 'vnet' && c.bidirectional),
+      protocol: c.protocol,
+      sharedKey: resolveSharedKey(c.sharedKey),
+      enableBgp: c.enableBgp ?? (kind === 'vnet' && bothBgp(c.from, to)),
+      ipsecPolicy: c.ipsecPolicy,
+      dpdTimeoutSeconds: c.dpdTimeoutSeconds,
+    };
+  });
+
+  const groups: GroupModel[] = [];
+  if (file.mesh) {
+    const mesh = Array.isArray(file.mesh) ? { networks: file.mesh, protocol: 'IKEv2' as const } : file.mesh;
+    const sharedKey = resolveSharedKey(Array.isArray(file.mesh) ? { generate: true } : file.mesh.sharedKey);
+    const enableBgp = Array.isArray(file.mesh) ? undefined : file.mesh.enableBgp;
+    groups.push({ path: 'mesh', kind: 'mesh', networks: mesh.networks, bgp: enableBgp ?? false });
+    mesh.networks.forEach((from, i) =>
+      mesh.networks.slice(i + 1).forEach((to) =>
+        connections.push({
+          path: 'mesh',
+          kind: 'vnet',
+          from,
+          to,
+          bidirectional: true,
+          names: connectionNames(from, to, true),
+          protocol: mesh.protocol,
+          sharedKey,
+          enableBgp: enableBgp ?? bothBgp(from, to),
+        }),
+      ),
+    );
+  }
+  if (file.hubAndSpoke) {
+    const { hub, spokes, bgp, protocol } = file.hubAndSpoke;
+    groups.push({ path: 'hubAndSpoke', kind: 'hubAndSpoke', hub, networks: [hub, ...spokes], bgp });
+    spokes.forEach((spoke, i) =>
+      connections.push({
+        path: `hubAndSpoke.spokes[${i}]`,
+        kind: 'vnet',
+        from: hub,
+        to: spoke,
+        bidirectional: true,
+        names: connectionNames(hub, spoke, true),
+        protocol,
+        sharedKey: resolveSharedKey({ generate: true }),
+        enableBgp: bgp,
+      }),
+    );
+  }
+
+  const sites = file.sites.map((site, i) => ({ path: `sites[${i}]`, ...site }));
+  return { networks, sites, connections, groups };
+}
+
+type GatewayInput = NonNullable<TopologyFile['networks'][number]['gateway']>;
+
+function resolveGateway(network: string, path: string, gateway: GatewayInput): GatewayModel {
+  const name = gateway.name ?? defaultNames.gateway(network);
+  const ipCount = gateway.activeActive ? 2 : 1;
+  const publicIpNames = gateway.publicIpNames ?? defaultNames.publicIps(name, ipCount);
+  const ipConfigurationNames = publicIpNames.map((_, i) => defaultNames.ipConfiguration(i));
+  return {
+    path,
+    name,
+    sku: gateway.sku,
+    generation: gateway.generation,
+    activeActive: gateway.activeActive,
+    vpnType: gateway.vpnType,
+    publicIpNames,
+    zones: gateway.zones ?? (isZoneRedundantSku(gateway.sku) ? [...ZONE_REDUNDANT] : []),
+    ipConfigurationNames,
+    bgp: gateway.bgp && {
+      asn: gateway.bgp.asn,
+      peeringAddresses: (gateway.bgp.peeringAddresses ?? []).map((p, i) => ({
+        ipConfigurationName: p.ipConfigurationName ?? ipConfigurationNames[i],
+        apipaAddresses: p.apipaAddresses,
+      })),
+    },
+  };
+}
+
+export function resolveSharedKey(source: SharedKeySource): SharedKeyModel {
+  if ('variable' in source) return { kind: 'variable', variable: source.variable };
+  if ('keyVaultSecretId' in source) return { kind: 'keyVault', keyVaultSecretId: source.keyVaultSecretId };
+  return { kind: 'generate', length: source.length ?? DEFAULT_SHARED_KEY_LENGTH };
+}
+
+function connectionNames(from: string, to: string, bidirectional: boolean): string[] {
+  const forward = defaultNames.connection(from, to);
+  return bidirectional ? [forward, defaultNames.connection(to, from)] : [forward];
+}

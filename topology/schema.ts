@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { CONNECTION_PROTOCOLS, VPN_GATEWAY_GENERATIONS, VPN_GATEWAY_SKUS } from '../azure/skus';
+
+/**
+ * The topology file, version 1: the user-facing contract. Fields may be added; none may be renamed.
+ * Shape only: whether the values make sense to Azure is the rules' job (rules/), so that the same checks serve
+ * topologies built from TypeScript.
+ */
+
+const name = z.string().min(1);
+const cidr = z.string().min(1).describe('An IPv4 prefix in CIDR notation, e.g. 10.1.0.0/16');
+const tags = z.record(z.string(), z.string()).describe('Azure tags');
+
+export const sharedKeySchema = z
+  .union([
+    z.strictObject({
+      generate: z.literal(true),
+      length: z.int().optional().describe('Length of the generated key. @default 64'),
+    }),
+    z.strictObject({ variable: name.describe('Name of a sensitive Terraform variable that holds the key') }),
+    z.strictObject({
+      keyVaultSecretId: name.describe(
+        'Azure resource id of a Key Vault secret: /subscriptions/…/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>',
+      ),
+    }),
+  ])
+  .describe('Where the pre-shared key comes from; the file never holds a key itself');
+
+const subnetSchema = z.strictObject({
+  name,
+  addressPrefix: cidr,
+  networkSecurityGroupId: z.string().min(1).optional().describe('Associate an existing network security group'),
+  routeTableId: z.string().min(1).optional().describe('Associate an existing route table'),
+});
+
+const bgpPeeringAddressSchema = z.strictObject({
+  ipConfigurationName: z.string().min(1).optional(),
+  apipaAddresses: z.array(z.string().min(1)).min(1),
+});
+
+const gatewaySchema = z.strictObject({
+  name: name.optional().describe('Gateway name. @default <network>GW'),
+  sku: z.enum(VPN_GATEWAY_SKUS).default('VpnGw2AZ'),
+  generation: z.enum(VPN_GATEWAY_GENERATIONS).default('Generation2'),
+  activeActive: z.boolean().default(true),
+  vpnType: z.enum(['RouteBased', 'PolicyBased']).default('RouteBased'),
+  publicIpNames: z.array(name).min(1).optional().describe('@default <gateway>pip1, <gateway>pip2'),
+  zones: z
+    .array(z.enum(['1', '2', '3']))
+    .optional()
+    .describe('Zones of the public IPs. @default ["1","2","3"] for AZ SKUs, none otherwise'),
+  bgp: z
+    .strictObject({
+      asn: z.int(),
+      peeringAddresses: z.array(bgpPeeringAddressSchema).optional().describe('Custom APIPA addresses'),
+    })
+    .optional(),
+  deleteProtection: z
+    .enum(['lock', 'preventDestroy'])
+    .optional()
+    .describe('An Azure CanNotDelete lock, or Terraform prevent_destroy'),
+});
+
+const networkSchema = z.strictObject({
+  name,
+  resourceGroup: name,
+  createResourceGroup: z.boolean().default(true).describe('false: use an existing resource group of that name'),
+  location: name.describe('Azure region, e.g. eastus or "East US"'),
+  subscriptionId: z.string().min(1).optional().describe('@default the ambient ARM_SUBSCRIPTION_ID'),
+  addressSpace: z.array(cidr).min(1),
+  subnets: z.array(subnetSchema).default([]),
+  gatewaySubnetPrefix: cidr.optional(),
+  gateway: gatewaySchema.optional(),
+  tags: tags.optional(),
+});
+
+const ipsecPolicySchema = z.strictObject({
+  dhGroup: z.string().min(1),
+  ikeEncryption: z.string().min(1),
+  ikeIntegrity: z.string().min(1),
+  ipsecEncryption: z.string().min(1),
+  ipsecIntegrity: z.string().min(1),
+  pfsGroup: z.string().min(1),
+  saLifetime: z.int().optional().describe('Seconds. @default 27000'),
+  saDatasize: z.int().optional().describe('Kilobytes. @default 102400000'),
+});
+
+const connectionOptions = {
+  bidirectional: z.boolean().default(true),
+  names: z.array(name).min(1).max(2).optional().describe('@default ["<from>-to-<to>", "<to>-to-<from>"]'),
+  protocol: z.enum(CONNECTION_PROTOCOLS).default('IKEv2'),
+  sharedKey: sharedKeySchema.default({ generate: true }),
+  enableBgp: z.boolean().optional().describe('@default true when both gateways have BGP settings'),
+  ipsecPolicy: ipsecPolicySchema.optional(),
+  dpdTimeoutSeconds: z.int().optional(),
+};
+
+const connectionSchema = z
+  .strictObject({
+    from: name,
+    to: name.optional().describe('A network name: a VNet-to-VNet connection'),
+    toSite: name.optional().describe('A site name: a site-to-site (IPsec) connection'),
+    ...connectionOptions,
+  })
+  .refine((c) => (c.to === undefined) !== (c.toSite === undefined), {
+    message: 'a connection names exactly one of "to" (a network) or "toSite" (a site)',
+  });
+
+const siteSchema = z
+  .strictObject({
+    name,
+    gatewayAddress: z.string().min(1).optional().describe('Public IPv4 address of the on-premises VPN device'),
+    gatewayFqdn: z.string().min(1).optional(),
+    addressSpace: z.array(cidr).default([]),
+    bgp: z.strictObject({ asn: z.int(), peeringAddress: z.string().min(1) }).optional(),
+    resourceGroup: name.optional().describe('@default the resource group of each network that connects to it'),
+    location: name.optional().describe('@default the region of each network that connects to it'),
+    tags: tags.optional(),
+  })
+  .refine((s) => (s.gatewayAddress === undefined) !== (s.gatewayFqdn === undefined), {
+    message: 'a site names exactly one of "gatewayAddress" or "gatewayFqdn"',
+  });
+
+const meshSchema = z.union([
+  z.array(name).min(2),
+  z.strictObject({
+    networks: z.array(name).min(2),
+    protocol: connectionOptions.protocol,
+    enableBgp: connectionOptions.enableBgp,
+    sharedKey: connectionOptions.sharedKey.describe('Each pair gets a key of its own from this source'),
+  }),
+]);
+
+const hubAndSpokeSchema = z.strictObject({
+  hub: name,
+  spokes: z.array(name).min(1),
+  bgp: z.boolean().default(false).describe('Enable BGP on every hub-spoke connection (spoke-to-spoke transit)'),
+  protocol: connectionOptions.protocol,
+});
+
+const backendSchema = z.strictObject({
+  type: z.literal('azurerm'),
+  resourceGroupName: name,
+  storageAccountName: name,
+  containerName: name,
+  key: name.optional(),
+});
+
+export const topologySchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1).default(1),
+    name: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_-]*$/)
+      .optional()
+      .describe('Stack name. @default the file name without .json'),
+    tags: tags.optional().describe('Tags on every resource'),
+    networks: z.array(networkSchema).min(1),
+    sites: z.array(siteSchema).default([]),
+    connections: z.array(connectionSchema).default([]),
+    mesh: meshSchema.optional(),
+    hubAndSpoke: hubAndSpokeSchema.optional(),
+    backend: backendSchema.optional(),
+  })
+  .describe('A VNet-to-VNet VPN topology');
+
+export type TopologyFile = z.output<typeof topologySchema>;
+export type TopologyFileInput = z.input<typeof topologySchema>;
+export type SharedKeySource = z.output<typeof sharedKeySchema>;
+export type IpsecPolicy = z.output<typeof ipsecPolicySchema>;
