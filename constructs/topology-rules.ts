@@ -1,7 +1,7 @@
 import { Annotations, TerraformStack } from 'cdktf';
 import { Construct, IValidation } from 'constructs';
 import { checkTopology, formatFinding } from '../rules';
-import type { ConnectionModel, NetworkModel, SiteModel, TopologyModel } from '../topology/model';
+import type { ConnectionModel, GroupModel, NetworkModel, SiteModel, TopologyModel } from '../topology/model';
 
 /**
  * Context key a caller sets when it has already checked the whole topology (the topology file's reader does, with
@@ -14,6 +14,7 @@ export interface TopologyDraft {
   readonly networks: Map<string, NetworkModel>;
   readonly sites: SiteModel[];
   readonly connections: ConnectionModel[];
+  readonly groups: GroupModel[];
 }
 
 type Contribution = (draft: TopologyDraft) => void;
@@ -48,7 +49,7 @@ class TopologyRulesValidation implements IValidation {
 
 /** The topology the constructs under a scope describe. */
 export function collectTopology(scope: Construct): TopologyModel {
-  const draft: TopologyDraft = { networks: new Map(), sites: [], connections: [] };
+  const draft: TopologyDraft = { networks: new Map(), sites: [], connections: [], groups: [] };
   for (const construct of scope.node.findAll()) contributions.get(construct)?.(draft);
-  return { networks: [...draft.networks.values()], sites: draft.sites, connections: draft.connections, groups: [] };
+  return { ...draft, networks: [...draft.networks.values()] };
 }

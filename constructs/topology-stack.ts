@@ -1,11 +1,14 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { AzurermBackend, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { canonicalLocation } from '../azure/regions';
-import type { NetworkModel, TopologyModel } from '../topology/model';
+import type { ConnectionModel, NetworkModel, SharedKeyModel, TopologyModel } from '../topology/model';
+import { LocalSite } from './local-site';
 import { Network } from './network';
-import { SharedKey } from './shared-key';
+import { SharedKey, SharedKeySource } from './shared-key';
+import { SiteToSiteConnection } from './site-to-site-connection';
+import { registerTopologyRules } from './topology-rules';
 import { VnetToVnetConnection } from './vnet-to-vnet-connection';
 import { VpnGateway } from './vpn-gateway';
 
@@ -15,10 +18,26 @@ export interface TopologyStackProps {
   /** Tags on every resource, merged under each network's own. @default - none */
   readonly tags?: Record<string, string>;
   /**
+   * Remote state in an Azure storage account, with Azure AD auth (no keys in any file).
+   * @default - local state, see `localStatePath`
+   */
+  readonly backend?: RemoteStateSettings;
+  /**
    * Local state file, relative to the stack's working directory (`cdktf.out/stacks/<name>`).
    * @default - `<name>.tfstate` at the project root
    */
   readonly localStatePath?: string;
+}
+
+/** Where remote state lives: a blob in an Azure storage account, reached with Azure AD credentials. */
+export interface RemoteStateSettings {
+  readonly resourceGroupName: string;
+  readonly storageAccountName: string;
+  readonly containerName: string;
+  /** Blob name. @default `<stack name>.tfstate` */
+  readonly key?: string;
+  /** Subscription of the storage account. @default - the ambient ARM_SUBSCRIPTION_ID */
+  readonly subscriptionId?: string;
 }
 
 /**
@@ -33,12 +52,20 @@ export class TopologyStack extends TerraformStack {
   /** VNet-to-VNet links by `<from>-<to>`. */
   public readonly connections: ReadonlyMap<string, VnetToVnetConnection>;
 
+  private readonly tags?: Record<string, string>;
+
   constructor(scope: Construct, name: string, props: TopologyStackProps) {
     super(scope, name);
+    this.tags = props.tags;
     const { topology } = props;
-    // The state file sits at the project root, three levels above cdktf.out/stacks/<name>: a relative path keeps the
-    // synthesized JSON identical on every machine.
-    new LocalBackend(this, { path: props.localStatePath ?? `../../../${name}.tfstate` });
+    if (props.backend) {
+      // Azure AD auth: the backend holds no access key or SAS token, so no secret reaches the synthesized JSON.
+      new AzurermBackend(this, { ...props.backend, key: props.backend.key ?? `${name}.tfstate`, useAzureadAuth: true });
+    } else {
+      // The state file sits at the project root, three levels above cdktf.out/stacks/<name>: a relative path keeps
+      // the synthesized JSON identical on every machine.
+      new LocalBackend(this, { path: props.localStatePath ?? `../../../${name}.tfstate` });
+    }
     new AzurermProvider(this, 'azurerm', { features: [{}] });
 
     const providers = new Map<string, AzurermProvider>();
@@ -121,50 +148,102 @@ export class TopologyStack extends TerraformStack {
       }
     }
 
-    const connections = new Map<string, VnetToVnetConnection>();
-    for (const model of topology.connections) {
-      if (model.kind !== 'vnet') continue;
-      const id = `${model.from}-${model.to}`;
-      const from = gateways.get(model.from);
-      const to = gateways.get(model.to);
-      if (!from || !to) {
+    const gatewayOf = (network: string, connection: ConnectionModel) => {
+      const gateway = gateways.get(network);
+      if (!gateway) {
         throw new Error(
-          `${model.path}: connection "${model.names[0]}" joins a network without a gateway; add "gateway" to both networks`,
+          `${connection.path}: connection "${connection.names[0]}" starts or ends at network "${network}", which has no ` +
+            'gateway; add "gateway" to that network',
         );
       }
-      const connection = new VnetToVnetConnection(this, `Connection-${id}`, {
-        from,
-        to,
-        bidirectional: model.bidirectional,
-        names: [...model.names],
+      return gateway;
+    };
+    const outputConnectionId = (resource: { nameInput?: string; id: string }) =>
+      new TerraformOutput(this, outputId(`${resource.nameInput}-id`), {
+        description: `Id of connection ${resource.nameInput}`,
+        value: resource.id,
+      });
+
+    const connections = new Map<string, VnetToVnetConnection>();
+    const sites = new Map<string, LocalSite>();
+    for (const model of topology.connections) {
+      const id = `${model.from}-${model.to}`;
+      // Each link has a key of its own, keyed like the link.
+      const sharedKey = new SharedKey(this, `SharedKey-${id}`, { source: sharedKeySource(model.sharedKey) });
+      const options = {
         protocol: model.protocol,
-        // The key lives under the pair's construct, so each pair has a key of its own.
-        sharedKey: new SharedKey(this, `SharedKey-${id}`, {
-          source:
-            model.sharedKey.kind === 'variable'
-              ? { variable: model.sharedKey.variable }
-              : model.sharedKey.kind === 'keyVault'
-                ? { keyVaultSecretId: model.sharedKey.keyVaultSecretId }
-                : { generate: true, length: model.sharedKey.kind === 'generate' ? model.sharedKey.length : undefined },
-        }),
+        sharedKey,
         enableBgp: model.enableBgp,
         ipsecPolicy: model.ipsecPolicy,
         dpdTimeoutSeconds: model.dpdTimeoutSeconds,
+      };
+      if (model.kind === 'site') {
+        const site = this.siteFor(model.to, networks.get(model.from)!, sites, topology, resourceGroups);
+        const connection = new SiteToSiteConnection(this, `SiteConnection-${id}`, {
+          ...options,
+          from: gatewayOf(model.from, model),
+          site,
+          name: model.names[0],
+        });
+        outputConnectionId(connection.connection);
+        continue;
+      }
+      const connection = new VnetToVnetConnection(this, `Connection-${id}`, {
+        ...options,
+        from: gatewayOf(model.from, model),
+        to: gatewayOf(model.to, model),
+        bidirectional: model.bidirectional,
+        names: [...model.names],
       });
       connections.set(id, connection);
-      for (const resource of [connection.forward, connection.reverse]) {
-        if (!resource) continue;
-        new TerraformOutput(this, outputId(`${resource.nameInput}-id`), {
-          description: `Id of connection ${resource.nameInput}`,
-          value: resource.id,
-        });
-      }
+      outputConnectionId(connection.forward);
+      if (connection.reverse) outputConnectionId(connection.reverse);
     }
+    registerTopologyRules(this, (draft) => draft.groups.push(...topology.groups));
 
     this.networks = networks;
     this.gateways = gateways;
     this.connections = connections;
   }
+
+  /**
+   * The local network gateway a network's connection to a site uses. A site with its own resource group and region
+   * has one, shared; otherwise each network that connects to it gets one beside its own gateway, so that no network's
+   * resources depend on which network happens to be listed first.
+   */
+  private siteFor(
+    name: string,
+    network: Network,
+    sites: Map<string, LocalSite>,
+    topology: TopologyModel,
+    resourceGroups: ReadonlyMap<string, ResourceGroup>,
+  ): LocalSite {
+    const model = topology.sites.find((s) => s.name === name)!;
+    const pinned = model.resourceGroup !== undefined && model.location !== undefined;
+    const id = pinned ? `Site-${name}` : `Site-${name}-${network.name}`;
+    let site = sites.get(id);
+    if (!site) {
+      const createdGroup = pinned ? resourceGroups.get(`/${model.resourceGroup}`) : undefined;
+      site = new LocalSite(this, id, {
+        name,
+        location: pinned ? model.location! : network.location,
+        resourceGroupName: pinned ? (createdGroup?.name ?? model.resourceGroup!) : network.resourceGroupName,
+        gatewayAddress: model.gatewayAddress,
+        gatewayFqdn: model.gatewayFqdn,
+        addressSpace: [...model.addressSpace],
+        bgp: model.bgp,
+        tags: mergeTags(this.tags, model.tags),
+      });
+      sites.set(id, site);
+    }
+    return site;
+  }
+}
+
+function sharedKeySource(key: SharedKeyModel): SharedKeySource {
+  if (key.kind === 'variable') return { variable: key.variable };
+  if (key.kind === 'keyVault') return { keyVaultSecretId: key.keyVaultSecretId };
+  return { generate: true, length: key.length };
 }
 
 function mergeTags(...sets: (Record<string, string> | undefined)[]): Record<string, string> | undefined {

@@ -1,10 +1,14 @@
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { Construct } from 'constructs';
 import { isZoneRedundantSku, VpnGatewayGeneration, VpnGatewaySku, ZONE_REDUNDANT } from '../azure/skus';
 import { defaultNames, GatewayModel, NetworkModel } from '../topology/model';
+import type { LocalSite } from './local-site';
 import { Network } from './network';
+import { SiteToSiteConnection, SiteToSiteConnectionProps } from './site-to-site-connection';
 import { registerTopologyRules } from './topology-rules';
+import { VnetToVnetConnection, VnetToVnetOptions } from './vnet-to-vnet-connection';
 
 export interface BgpPeeringAddress {
   /** The ip_configuration these addresses belong to. @default - the gateway's configurations in order */
@@ -39,9 +43,18 @@ export interface VpnGatewayProps {
   readonly zones?: string[];
   /** BGP settings; enables BGP on the gateway. @default - BGP off */
   readonly bgp?: GatewayBgpOptions;
+  /**
+   * Guard against deletion: `lock` adds an Azure `CanNotDelete` management lock on the gateway (it stops deletes from
+   * any tool, Terraform included, until the lock is removed); `preventDestroy` sets Terraform's `prevent_destroy`
+   * (any plan that would destroy the gateway fails).
+   * @default - no protection
+   */
+  readonly deleteProtection?: DeleteProtection;
   /** Tags on the gateway and its public IPs. @default - the network's tags */
   readonly tags?: Record<string, string>;
 }
+
+export type DeleteProtection = 'lock' | 'preventDestroy';
 
 /**
  * A route-based VPN gateway in a network's `GatewaySubnet`, with its Standard static public IPs: by default the
@@ -54,6 +67,8 @@ export class VpnGateway extends Construct {
   public readonly sku: VpnGatewaySku;
   public readonly publicIps: readonly PublicIp[];
   public readonly gateway: VirtualNetworkGateway;
+  /** The `CanNotDelete` lock, when `deleteProtection` is `lock`. */
+  public readonly deleteLock?: ManagementLock;
   private readonly spec: Omit<GatewayModel, 'path'>;
 
   constructor(scope: Construct, id: string, props: VpnGatewayProps) {
@@ -118,7 +133,17 @@ export class VpnGateway extends Construct {
       },
       // Creating a gateway takes 45 minutes or more, and so can an update; deletion is slow too.
       timeouts: { create: '120m', update: '120m', delete: '90m' },
+      lifecycle: props.deleteProtection === 'preventDestroy' ? { preventDestroy: true } : undefined,
     });
+    if (props.deleteProtection === 'lock') {
+      this.deleteLock = new ManagementLock(this, 'DeleteLock', {
+        provider: network.provider,
+        name: `${this.name}-cannot-delete`,
+        scope: this.gateway.id,
+        lockLevel: 'CanNotDelete',
+        notes: 'A VPN gateway takes 45 minutes or more to rebuild. Remove deleteProtection to lift this lock.',
+      });
+    }
 
     this.spec = {
       name: this.name,
@@ -129,6 +154,7 @@ export class VpnGateway extends Construct {
       publicIpNames,
       zones,
       ipConfigurationNames,
+      deleteProtection: props.deleteProtection,
       bgp: props.bgp && {
         asn: props.bgp.asn,
         peeringAddresses: peeringAddresses.map((p, i) => ({
@@ -138,6 +164,19 @@ export class VpnGateway extends Construct {
       },
     };
     registerTopologyRules(this, (draft) => draft.networks.set(network.node.path, this.toModel()));
+  }
+
+  /** Joins this gateway to another: `new VnetToVnetConnection(this, 'To-<network>', …)`. */
+  public connectTo(other: VpnGateway, options: VnetToVnetOptions = {}): VnetToVnetConnection {
+    return new VnetToVnetConnection(this, `To-${other.network.name}`, { ...options, from: this, to: other });
+  }
+
+  /** Joins this gateway to an on-premises site: `new SiteToSiteConnection(this, 'To-<site>', …)`. */
+  public connectToSite(
+    site: LocalSite,
+    options: Omit<SiteToSiteConnectionProps, 'from' | 'site'> = {},
+  ): SiteToSiteConnection {
+    return new SiteToSiteConnection(this, `To-${site.name}`, { ...options, from: this, site });
   }
 
   /** The gateway's public IP addresses (known after apply). */

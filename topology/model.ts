@@ -65,6 +65,7 @@ export interface GatewayModel {
   /** Names of the gateway's ip_configuration blocks, in order. */
   readonly ipConfigurationNames: readonly string[];
   readonly bgp?: { readonly asn: number; readonly peeringAddresses: readonly BgpPeeringAddressModel[] };
+  readonly deleteProtection?: 'lock' | 'preventDestroy';
 }
 
 export interface SiteModel {
@@ -76,6 +77,7 @@ export interface SiteModel {
   readonly bgp?: { readonly asn: number; readonly peeringAddress: string };
   readonly resourceGroup?: string;
   readonly location?: string;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export type SharedKeyModel =
@@ -83,13 +85,10 @@ export type SharedKeyModel =
   | {
       readonly kind: 'variable';
       readonly variable: string;
-      /** A default the variable carries, when known. */ readonly knownValue?: string;
+      /** The variable's default, when it has one: the only key value the rules can see. */
+      readonly knownValue?: string;
     }
-  | { readonly kind: 'keyVault'; readonly keyVaultSecretId: string }
-  | {
-      readonly kind: 'value';
-      /** A key given from code; checked, never synthesized literally by this project. */ readonly knownValue?: string;
-    };
+  | { readonly kind: 'keyVault'; readonly keyVaultSecretId: string };
 
 export interface ConnectionModel {
   /** Where it was declared: `connections[2]`, `mesh`, `hubAndSpoke.spokes[0]`, or a construct path. */

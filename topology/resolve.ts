@@ -56,8 +56,10 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
     const sharedKey = resolveSharedKey(Array.isArray(file.mesh) ? { generate: true } : file.mesh.sharedKey);
     const enableBgp = Array.isArray(file.mesh) ? undefined : file.mesh.enableBgp;
     groups.push({ path: 'mesh', kind: 'mesh', networks: mesh.networks, bgp: enableBgp ?? false });
-    mesh.networks.forEach((from, i) =>
-      mesh.networks.slice(i + 1).forEach((to) =>
+    // Pairs in sorted order, as the Mesh construct makes them: reordering the list changes no address.
+    const members = [...mesh.networks].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    members.forEach((from, i) =>
+      members.slice(i + 1).forEach((to) =>
         connections.push({
           path: 'mesh',
           kind: 'vnet',
@@ -111,6 +113,7 @@ function resolveGateway(network: string, path: string, gateway: GatewayInput): G
     publicIpNames,
     zones: gateway.zones ?? (isZoneRedundantSku(gateway.sku) ? [...ZONE_REDUNDANT] : []),
     ipConfigurationNames,
+    deleteProtection: gateway.deleteProtection,
     bgp: gateway.bgp && {
       asn: gateway.bgp.asn,
       peeringAddresses: (gateway.bgp.peeringAddresses ?? []).map((p, i) => ({

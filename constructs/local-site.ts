@@ -1,0 +1,68 @@
+import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-gateway';
+import { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { canonicalLocation } from '../azure/regions';
+import type { SiteModel } from '../topology/model';
+import { registerTopologyRules } from './topology-rules';
+
+export interface LocalSiteProps {
+  /** Local network gateway name. @default - the construct id */
+  readonly name?: string;
+  /** Azure region of the local network gateway. */
+  readonly location: string;
+  /** Resource group of the local network gateway (it must exist, or be created in the stack). */
+  readonly resourceGroupName: string;
+  /** Public IPv4 address of the on-premises VPN device; give this or `gatewayFqdn`. @default - none */
+  readonly gatewayAddress?: string;
+  /** FQDN of the on-premises VPN device; give this or `gatewayAddress`. @default - none */
+  readonly gatewayFqdn?: string;
+  /** On-premises prefixes routed through the tunnel; may be empty with BGP. @default - none */
+  readonly addressSpace?: string[];
+  /** The device's BGP ASN and peering address. @default - no BGP */
+  readonly bgp?: { readonly asn: number; readonly peeringAddress: string };
+  /** azurerm provider. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+  /** Tags. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/** An on-premises site as Azure sees it: a local network gateway (the device's address and the site's prefixes). */
+export class LocalSite extends Construct {
+  /** Site name, as the topology calls it. */
+  public readonly name: string;
+  public readonly localNetworkGateway: LocalNetworkGateway;
+  public readonly bgpEnabled: boolean;
+  private readonly spec: Omit<SiteModel, 'path'>;
+
+  constructor(scope: Construct, id: string, props: LocalSiteProps) {
+    super(scope, id);
+    this.name = props.name ?? id;
+    this.bgpEnabled = props.bgp !== undefined;
+    this.localNetworkGateway = new LocalNetworkGateway(this, 'LocalNetworkGateway', {
+      provider: props.provider,
+      name: this.name,
+      location: canonicalLocation(props.location),
+      resourceGroupName: props.resourceGroupName,
+      gatewayAddress: props.gatewayAddress,
+      gatewayFqdn: props.gatewayFqdn,
+      addressSpace: props.addressSpace,
+      bgpSettings: props.bgp && { asn: props.bgp.asn, bgpPeeringAddress: props.bgp.peeringAddress },
+      tags: props.tags,
+    });
+    this.spec = {
+      name: this.name,
+      gatewayAddress: props.gatewayAddress,
+      gatewayFqdn: props.gatewayFqdn,
+      addressSpace: props.addressSpace ?? [],
+      bgp: props.bgp,
+      resourceGroup: props.resourceGroupName,
+      location: props.location,
+    };
+    registerTopologyRules(this, (draft) => draft.sites.push(this.toModel()));
+  }
+
+  /** What the rules check about this site. */
+  public toModel(): SiteModel {
+    return { path: this.node.path, ...this.spec };
+  }
+}
