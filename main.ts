@@ -7,6 +7,7 @@ import { App } from 'cdktf';
 import { RULES_CHECKED_CONTEXT, TopologyStack } from './constructs';
 import { checkTopology, formatFinding } from './rules';
 import { loadTopologyFile, TopologyFileError } from './topology/load';
+import { remoteState } from './topology/remote-state';
 
 export const DEFAULT_TOPOLOGY = 'topologies/vnet1-vnet4.json';
 
@@ -18,8 +19,9 @@ function main(): number {
     process.stderr.write(`${formatFinding({ ...finding, path: `${path}: ${finding.path}` })}\n`);
   if (findings.some((f) => f.severity === 'error')) return 1;
 
+  const backend = remoteState(topology.file, process.env);
   const app = new App({ context: { [RULES_CHECKED_CONTEXT]: true } });
-  new TopologyStack(app, topology.name, { topology: topology.model, tags: topology.file.tags });
+  new TopologyStack(app, topology.name, { topology: topology.model, tags: topology.file.tags, backend });
   app.synth();
   return 0;
 }

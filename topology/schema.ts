@@ -143,7 +143,8 @@ const backendSchema = z.strictObject({
   resourceGroupName: name,
   storageAccountName: name,
   containerName: name,
-  key: name.optional(),
+  key: name.optional().describe('Blob name. @default <stack name>.tfstate'),
+  subscriptionId: z.string().min(1).optional().describe("The storage account's subscription"),
 });
 
 export const topologySchema = z

@@ -1,3 +1,4 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, TerraformStack, Testing } from 'cdktf';
@@ -40,10 +41,11 @@ export function synthJson(topology: LoadedTopology): TerraformJson {
   return JSON.parse(synthTopology(topology)) as TerraformJson;
 }
 
-/** Synthesizes whatever `build` puts in a fresh stack, running its validations. */
+/** Synthesizes whatever `build` puts in a fresh stack (with a default azurerm provider), running its validations. */
 export function synthScope(build: (scope: Construct) => void): TerraformJson {
   const app: App = Testing.app();
   const stack = new TerraformStack(app, 'test');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
   build(stack);
   return JSON.parse(Testing.synth(stack, true)) as TerraformJson;
 }

@@ -1,0 +1,56 @@
+import { HubAndSpoke, Mesh } from '../../constructs';
+import { collectTopology } from '../../constructs/topology-rules';
+import { articleGateway } from '../support/fixtures';
+import { addresses, resourcesOf, synthScope } from '../support/synth';
+
+const NAMES = ['VNet1', 'VNet4', 'VNet5', 'VNet6'];
+
+describe('Mesh', () => {
+  const build = (order: string[]) =>
+    synthScope((scope) => {
+      const gateways = Object.fromEntries(NAMES.map((name, i) => [name, articleGateway(scope, name, i + 1)]));
+      new Mesh(scope, 'Mesh', { gateways: order.map((name) => gateways[name]) });
+    });
+
+  it('joins every pair both ways, each pair with a key of its own', () => {
+    const json = build(NAMES);
+    const connections = Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway_connection'));
+    expect(connections).toHaveLength(12);
+    expect(Object.keys(resourcesOf(json, 'random_password'))).toHaveLength(6);
+    expect(new Set(connections.map((c) => c.shared_key)).size).toBe(6);
+    expect(connections.map((c) => c.name).sort()).toContain('VNet5-to-VNet1');
+  });
+
+  it('gives the same addresses whatever order the gateways are listed in', () => {
+    expect(addresses(build([...NAMES].reverse())).sort()).toEqual(addresses(build(NAMES)).sort());
+  });
+});
+
+describe('HubAndSpoke', () => {
+  const build = (spokes: string[], bgp = true) =>
+    synthScope((scope) => {
+      const hub = articleGateway(scope, 'Hub', 0, { bgp: { asn: 65010 } });
+      new HubAndSpoke(scope, 'Star', {
+        hub,
+        spokes: spokes.map((name, i) => articleGateway(scope, name, i + 11, { bgp: { asn: 65011 + i } })),
+        bgp,
+      });
+      expect(collectTopology(scope).groups).toEqual([
+        { path: 'test/Star', kind: 'hubAndSpoke', hub: 'Hub', networks: ['Hub', ...spokes], bgp },
+      ]);
+    });
+
+  it('joins each spoke to the hub both ways with BGP on', () => {
+    const connections = Object.values(
+      resourcesOf(build(['Spoke1', 'Spoke2', 'Spoke3']), 'azurerm_virtual_network_gateway_connection'),
+    );
+    expect(connections).toHaveLength(6);
+    for (const c of connections) expect(c.enable_bgp).toBe(true);
+  });
+
+  it('leaves every existing address unchanged when a spoke is added', () => {
+    const before = addresses(build(['Spoke1', 'Spoke2']));
+    const after = addresses(build(['Spoke1', 'Spoke2', 'Spoke3']));
+    expect(after).toEqual(expect.arrayContaining(before));
+  });
+});

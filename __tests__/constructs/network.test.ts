@@ -1,0 +1,75 @@
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { Network } from '../../constructs';
+import { articleNetwork } from '../support/fixtures';
+import { addresses, resourcesOf, synthScope } from '../support/synth';
+
+describe('Network', () => {
+  it('creates its resource group, virtual network, subnets and GatewaySubnet, in the canonical region', () => {
+    const json = synthScope((scope) => articleNetwork(scope, 'VNet1', 1, { location: 'East US' }));
+    expect(Object.values(resourcesOf(json, 'azurerm_resource_group'))).toEqual([
+      expect.objectContaining({ name: 'VNet1-rg', location: 'eastus' }),
+    ]);
+    expect(Object.values(resourcesOf(json, 'azurerm_virtual_network'))).toEqual([
+      expect.objectContaining({ name: 'VNet1', location: 'eastus', address_space: ['10.1.0.0/16'] }),
+    ]);
+    const subnets = Object.values(resourcesOf(json, 'azurerm_subnet')).map((s) => [s.name, s.address_prefixes]);
+    expect(Object.fromEntries(subnets)).toEqual({ FrontEnd: ['10.1.0.0/24'], GatewaySubnet: ['10.1.255.0/27'] });
+  });
+
+  it('uses an existing resource group by name when asked not to create one', () => {
+    const json = synthScope((scope) =>
+      articleNetwork(scope, 'VNet1', 1, { resourceGroupName: 'Shared', createResourceGroup: false }),
+    );
+    expect(json.resource.azurerm_resource_group).toBeUndefined();
+    expect(Object.values(resourcesOf(json, 'azurerm_virtual_network'))[0].resource_group_name).toBe('Shared');
+  });
+
+  it('places the network in a resource group created elsewhere in the stack', () => {
+    const json = synthScope((scope) => {
+      const group = new ResourceGroup(scope, 'Group', { name: 'Shared', location: 'eastus' });
+      articleNetwork(scope, 'VNet1', 1, { resourceGroup: group });
+      articleNetwork(scope, 'VNet2', 2, { resourceGroup: group });
+    });
+    expect(Object.keys(resourcesOf(json, 'azurerm_resource_group'))).toEqual(['Group']);
+    const groups = Object.values(resourcesOf(json, 'azurerm_virtual_network')).map((n) => n.resource_group_name);
+    expect(groups).toEqual(['${azurerm_resource_group.Group.name}', '${azurerm_resource_group.Group.name}']);
+  });
+
+  it('associates a network security group and a route table with a workload subnet', () => {
+    const json = synthScope((scope) =>
+      articleNetwork(scope, 'VNet1', 1, {
+        subnets: [
+          { name: 'FrontEnd', addressPrefix: '10.1.0.0/24', networkSecurityGroupId: 'nsg-id', routeTableId: 'rt-id' },
+        ],
+      }),
+    );
+    expect(Object.values(resourcesOf(json, 'azurerm_subnet_network_security_group_association'))).toEqual([
+      expect.objectContaining({ network_security_group_id: 'nsg-id' }),
+    ]);
+    expect(Object.values(resourcesOf(json, 'azurerm_subnet_route_table_association'))).toEqual([
+      expect.objectContaining({ route_table_id: 'rt-id' }),
+    ]);
+  });
+
+  it('keys subnets by name, so adding one leaves the others where they are', () => {
+    const before = synthScope((scope) => articleNetwork(scope, 'VNet1', 1));
+    const after = synthScope((scope) =>
+      articleNetwork(scope, 'VNet1', 1, {
+        subnets: [
+          { name: 'BackEnd', addressPrefix: '10.1.1.0/24' },
+          { name: 'FrontEnd', addressPrefix: '10.1.0.0/24' },
+        ],
+      }),
+    );
+    expect(addresses(after)).toEqual(expect.arrayContaining(addresses(before)));
+    expect(addresses(after)).toHaveLength(addresses(before).length + 1);
+  });
+
+  it('has no GatewaySubnet without a prefix', () => {
+    let network: Network | undefined;
+    synthScope((scope) => {
+      network = articleNetwork(scope, 'VNet1', 1, { gatewaySubnetPrefix: undefined });
+    });
+    expect(network?.gatewaySubnet).toBeUndefined();
+  });
+});

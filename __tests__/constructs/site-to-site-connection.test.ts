@@ -1,0 +1,38 @@
+import { LocalSite } from '../../constructs';
+import { articleGateway } from '../support/fixtures';
+import { addressOf, ref, resourcesOf, synthScope } from '../support/synth';
+
+describe('LocalSite and SiteToSiteConnection', () => {
+  it('creates a local network gateway and an IPsec connection to it with a generated key', () => {
+    const json = synthScope((scope) => {
+      const gateway = articleGateway(scope, 'VNet1', 1);
+      const site = new LocalSite(scope, 'OnPrem1', {
+        location: 'East US',
+        resourceGroupName: 'VNet1-rg',
+        gatewayAddress: '203.0.113.10',
+        addressSpace: ['192.168.0.0/16'],
+        bgp: { asn: 65050, peeringAddress: '192.168.255.1' },
+      });
+      gateway.connectToSite(site);
+    });
+    expect(Object.values(resourcesOf(json, 'azurerm_local_network_gateway'))).toEqual([
+      expect.objectContaining({
+        name: 'OnPrem1',
+        location: 'eastus',
+        gateway_address: '203.0.113.10',
+        address_space: ['192.168.0.0/16'],
+        bgp_settings: { asn: 65050, bgp_peering_address: '192.168.255.1' },
+      }),
+    ]);
+    expect(Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway_connection'))).toEqual([
+      expect.objectContaining({
+        name: 'VNet1-to-OnPrem1',
+        type: 'IPsec',
+        enable_bgp: false,
+        local_network_gateway_id: ref(addressOf(json, 'azurerm_local_network_gateway', 'OnPrem1'), 'id'),
+        virtual_network_gateway_id: ref(addressOf(json, 'azurerm_virtual_network_gateway', 'VNet1GW'), 'id'),
+        shared_key: expect.stringMatching(/^\$\{random_password\..+\.result\}$/),
+      }),
+    ]);
+  });
+});
