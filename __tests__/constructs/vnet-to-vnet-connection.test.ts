@@ -2,7 +2,7 @@ import { SharedKey, VnetToVnetConnection } from '../../constructs';
 import { articleGateway } from '../support/fixtures';
 import { addressOf, ref, resourcesOf, synthScope } from '../support/synth';
 
-const connections = (json: ReturnType<typeof synthScope>) =>
+const connections = (json: ReturnType<typeof synthScope>): Record<string, Record<string, unknown>> =>
   Object.fromEntries(
     Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway_connection')).map((c) => [c.name, c]),
   );
