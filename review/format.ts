@@ -80,7 +80,12 @@ export function formatMarkdown(review: StackReview, title = 'Replacement-risk re
   return `${lines.join('\n')}\n`;
 }
 
-/** Table cells and list items: pipes would end a cell, and `<`/`>` read as HTML. */
+/** Table cells and list items: pipes would end a cell, and `<`/`>` read as HTML; arrows read better as `→`. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/->/g, '→')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
