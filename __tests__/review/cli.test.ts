@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, runReview } from '../../review/cli';
+import { StackInputError } from '../../review/compare';
+import { readTopology, ROOT, synthTopology } from '../support/synth';
+
+const dir = mkdtempSync(join(tmpdir(), 'review-test-'));
+const seedText = synthTopology(readTopology('vnet1-vnet4.json'));
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const OLD = write('old.json', seedText);
+const SAME = write('same.json', seedText);
+const RESIZED = write('resized.json', seedText.replace('"sku": "VpnGw2AZ"', '"sku": "VpnGw3AZ"'));
+const REGENERATED = write(
+  'regenerated.json',
+  seedText.replace('"generation": "Generation2"', '"generation": "Generation1"'),
+);
+
+function run(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runReview(args, ROOT, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('npm run review', () => {
+  it('exits 0 when nothing changes', () => {
+    expect(run(OLD, SAME)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('No changes.') });
+  });
+
+  it('exits 0 for an in-place change and lists it', () => {
+    const { code, stdout } = run(OLD, RESIZED);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /~ +VNet1GW \(azurerm_virtual_network_gateway\.\S+\): changed in place, sku "VpnGw2AZ" -> "VpnGw3AZ"/,
+    );
+    expect(stdout).not.toContain('DANGER');
+  });
+
+  it('exits 2 when a gateway is replaced, and leads with the danger', () => {
+    const { code, stdout } = run(OLD, REGENERATED);
+    expect(code).toBe(2);
+    const lines = stdout.split('\n');
+    expect(lines[2]).toBe(
+      'Summary: 3 replaced, 0 destroyed, 0 changed in place, 0 added. Something is replaced or destroyed: this change needs a second approval.',
+    );
+    expect(lines[4]).toBe('DANGER:');
+    expect(lines[5]).toMatch(/^ {2}! gateway VNet1GW .* is replaced \(generation "Generation2" -> "Generation1"\)/);
+  });
+
+  it('prints Markdown for a pull-request comment', () => {
+    const { code, stdout } = run('--markdown', OLD, REGENERATED);
+    expect(code).toBe(2);
+    expect(stdout.replaceAll(dir, '<tmp>')).toMatchSnapshot();
+  });
+
+  it.each([
+    [[OLD], 'review: expected two stacks, got 1'],
+    [[OLD, join(dir, 'missing.json')], `review: ${join(dir, 'missing.json')}: cannot read (no such file)`],
+    [[OLD, write('broken.json', '{')], `review: ${join(dir, 'broken.json')}: not valid JSON`],
+    [[OLD, write('other.json', '{"a": 1}')], `review: ${join(dir, 'other.json')}: not a synthesized stack`],
+    [['--frobnicate', OLD, SAME], 'review: unknown option --frobnicate'],
+    [['--git', 'HEAD', 'no-such-ref-anywhere'], 'review: --git: "no-such-ref-anywhere" is not a commit'],
+  ])('exits 1 for %j with a message and no stack trace', (args, message) => {
+    const { code, stdout, stderr } = run(...args);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.startsWith(message)).toBe(true);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('parseArgs', () => {
+  it('reads --git, --topology and --markdown', () => {
+    expect(parseArgs(['--markdown', '--topology', 't.json', '--git', 'main', 'HEAD'])).toEqual({
+      old: { ref: 'main', topology: 't.json' },
+      new: { ref: 'HEAD', topology: 't.json' },
+      markdown: true,
+    });
+  });
+
+  it('refuses --topology without --git', () => {
+    expect(() => parseArgs(['--topology', 't.json', 'a', 'b'])).toThrow(StackInputError);
+  });
+});

@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareStacks, exitCodeOf, references, StackInputError, StackReview } from '../../review/compare';
+import type { TopologyFileInput } from '../../topology/schema';
+import { addressOf, loadTopology, ROOT, synthJson, TerraformJson } from '../support/synth';
+
+const seedInput = JSON.parse(readFileSync(join(ROOT, 'topologies', 'vnet1-vnet4.json'), 'utf8')) as TopologyFileInput;
+
+/** The seed with one change, synthesized in-process the way main.ts does it. */
+function variant(change: (t: TopologyFileInput & { networks: Record<string, unknown>[] }) => void): TerraformJson {
+  const input = structuredClone(seedInput) as TopologyFileInput & { networks: Record<string, unknown>[] };
+  change(input);
+  return synthJson(loadTopology(input, 'vnet1-vnet4'));
+}
+
+const gatewayOf = (t: { networks: Record<string, unknown>[] }, i: number) =>
+  t.networks[i].gateway as Record<string, unknown>;
+
+const seed = synthJson(loadTopology(seedInput, 'vnet1-vnet4'));
+const VNET1_GW = addressOf(seed, 'azurerm_virtual_network_gateway', 'VNet1GW');
+const VNET4_GW = addressOf(seed, 'azurerm_virtual_network_gateway', 'VNet4GW');
+const FORWARD = addressOf(seed, 'azurerm_virtual_network_gateway_connection', 'VNet1-to-VNet4');
+const REVERSE = addressOf(seed, 'azurerm_virtual_network_gateway_connection', 'VNet4-to-VNet1');
+const PIP1 = addressOf(seed, 'azurerm_public_ip', 'VNet1GWpip1');
+const PIP2 = addressOf(seed, 'azurerm_public_ip', 'VNet1GWpip2');
+
+const actions = (review: StackReview) => Object.fromEntries(review.resources.map((r) => [r.address, r.action]));
+const resource = (review: StackReview, address: string) => {
+  const found = review.resources.find((r) => r.address === address);
+  if (!found) throw new Error(`${address} does not change`);
+  return found;
+};
+const forcing = (review: StackReview, address: string) =>
+  resource(review, address)
+    .changes.filter((c) => c.forcesReplacement)
+    .map((c) => c.attribute);
+const dangerKinds = (review: StackReview) => review.dangers.map((d) => `${d.kind} ${d.address}`);
+
+describe('compareStacks on the seed with one change', () => {
+  it('finds nothing between a stack and itself', () => {
+    const review = compareStacks(seed, synthJson(loadTopology(seedInput, 'vnet1-vnet4')));
+    expect(review).toEqual({ resources: [], outputs: [], variables: [], dangers: [] });
+    expect(exitCodeOf(review)).toBe(0);
+  });
+
+  it('SKU VpnGw2AZ -> VpnGw3AZ: the gateway is resized in place, nothing else moves', () => {
+    const review = compareStacks(
+      seed,
+      variant((t) => (gatewayOf(t, 0).sku = 'VpnGw3AZ')),
+    );
+    expect(actions(review)).toEqual({ [VNET1_GW]: 'update' });
+    expect(resource(review, VNET1_GW).changes).toEqual([
+      { attribute: 'sku', before: 'VpnGw2AZ', after: 'VpnGw3AZ', forcesReplacement: false, through: [] },
+    ]);
+    expect(review.dangers).toEqual([]);
+    expect(exitCodeOf(review)).toBe(0);
+  });
+
+  it('generation 2 -> 1: the gateway is replaced because of `generation`, and both connections with it', () => {
+    const review = compareStacks(
+      seed,
+      variant((t) => (gatewayOf(t, 0).generation = 'Generation1')),
+    );
+    expect(actions(review)).toEqual({ [VNET1_GW]: 'replace', [FORWARD]: 'replace', [REVERSE]: 'replace' });
+    expect(forcing(review, VNET1_GW)).toEqual(['generation']);
+    // The connections' text is unchanged: they read the new gateway's id, known only after apply.
+    expect(resource(review, FORWARD).changes).toEqual([
+      expect.objectContaining({
+        attribute: 'virtual_network_gateway_id',
+        forcesReplacement: true,
+        through: [VNET1_GW],
+      }),
+    ]);
+    expect(forcing(review, REVERSE)).toEqual(['peer_virtual_network_gateway_id']);
+    expect(dangerKinds(review)).toEqual([
+      `gateway-replaced ${VNET1_GW}`,
+      `connection-replaced ${FORWARD}`,
+      `connection-replaced ${REVERSE}`,
+    ]);
+    expect(review.dangers[0].message).toContain('45 minutes');
+    expect(exitCodeOf(review)).toBe(2);
+  });
+
+  it('active-active off: ip_configuration changes, so the gateway is replaced and its second public IP destroyed', () => {
+    const review = compareStacks(
+      seed,
+      variant((t) => {
+        gatewayOf(t, 0).activeActive = false;
+        gatewayOf(t, 0).publicIpNames = ['VNet1GWpip1'];
+      }),
+    );
+    expect(actions(review)).toMatchObject({ [VNET1_GW]: 'replace', [PIP2]: 'delete' });
+    expect(actions(review)[PIP1]).toBeUndefined();
+    expect(forcing(review, VNET1_GW)).toEqual(['ip_configuration']);
+    expect(resource(review, VNET1_GW).changes.map((c) => c.attribute)).toEqual(['active_active', 'ip_configuration']);
+    expect(dangerKinds(review)).toContain(`gateway-replaced ${VNET1_GW}`);
+    expect(exitCodeOf(review)).toBe(2);
+  });
+
+  it('a network added (with a connection to it): only additions, exit 0', () => {
+    const review = compareStacks(
+      seed,
+      variant((t) => {
+        t.networks.push({
+          name: 'VNet5',
+          resourceGroup: 'TestRG5',
+          location: 'westeurope',
+          addressSpace: ['10.51.0.0/16'],
+          gatewaySubnetPrefix: '10.51.255.0/27',
+          gateway: {},
+        });
+        (t.connections as unknown[]).push({ from: 'VNet1', to: 'VNet5' });
+      }),
+    );
+    expect(review.resources.length).toBeGreaterThan(5);
+    expect(new Set(review.resources.map((r) => r.action))).toEqual(new Set(['create']));
+    expect(review.resources.map((r) => r.azureName)).toEqual(
+      expect.arrayContaining(['VNet5', 'VNet5GW', 'VNet1-to-VNet5', 'VNet5-to-VNet1', 'TestRG5']),
+    );
+    expect(review.outputs).toEqual(expect.arrayContaining([{ name: 'VNet5-gateway-public-ips', action: 'create' }]));
+    expect(review.dangers).toEqual([]);
+    expect(exitCodeOf(review)).toBe(0);
+  });
+
+  it('key source generate -> variable: both connections change key in place, flagged dangerous', () => {
+    const review = compareStacks(
+      seed,
+      variant((t) => ((t.connections as Record<string, unknown>[])[0].sharedKey = { variable: 'vnet1_vnet4_key' })),
+    );
+    const password = Object.keys(seed.resource.random_password).map((name) => `random_password.${name}`)[0];
+    expect(actions(review)).toEqual({ [FORWARD]: 'update', [REVERSE]: 'update', [password]: 'delete' });
+    expect(resource(review, FORWARD).changes).toEqual([
+      expect.objectContaining({ attribute: 'shared_key', after: '${var.vnet1_vnet4_key}', forcesReplacement: false }),
+    ]);
+    expect(review.variables).toEqual([{ name: 'vnet1_vnet4_key', action: 'create' }]);
+    expect(dangerKinds(review)).toEqual([
+      `shared-key-changed ${FORWARD}`,
+      `shared-key-changed ${REVERSE}`,
+      `shared-key-changed ${password}`,
+    ]);
+    expect(review.dangers[0].message).toContain('until both sides hold the new key');
+    expect(exitCodeOf(review)).toBe(2);
+  });
+
+  it('a generated key with a new length: the password is replaced and the key changes through the reference', () => {
+    const review = compareStacks(
+      seed,
+      variant((t) => ((t.connections as Record<string, unknown>[])[0].sharedKey = { generate: true, length: 32 })),
+    );
+    const password = Object.keys(seed.resource.random_password).map((name) => `random_password.${name}`)[0];
+    expect(actions(review)).toEqual({ [FORWARD]: 'update', [REVERSE]: 'update', [password]: 'replace' });
+    expect(resource(review, FORWARD).changes).toEqual([
+      expect.objectContaining({ attribute: 'shared_key', through: [password] }),
+    ]);
+    expect(dangerKinds(review)).toContain(`shared-key-changed ${FORWARD}`);
+  });
+
+  it('public IP zones changed: the IPs are replaced, and the gateway through its ip_configuration reference', () => {
+    const review = compareStacks(
+      seed,
+      variant((t) => (gatewayOf(t, 0).zones = ['1'])),
+    );
+    expect(actions(review)).toEqual({
+      [PIP1]: 'replace',
+      [PIP2]: 'replace',
+      [VNET1_GW]: 'replace',
+      [FORWARD]: 'replace',
+      [REVERSE]: 'replace',
+    });
+    expect(forcing(review, PIP1)).toEqual(['zones']);
+    expect(resource(review, VNET1_GW).changes).toEqual([
+      expect.objectContaining({ attribute: 'ip_configuration', forcesReplacement: true, through: [PIP1, PIP2] }),
+    ]);
+    expect(actions(review)[VNET4_GW]).toBeUndefined();
+    expect(dangerKinds(review)[0]).toBe(`gateway-replaced ${VNET1_GW}`);
+  });
+});
+
+describe('compareStacks on hand-made stacks', () => {
+  const gateway = (sku: string, generation: string) => ({
+    resource: {
+      azurerm_virtual_network_gateway: {
+        gw: { '//': { metadata: { path: 'x' } }, name: 'GW', sku, generation, type: 'Vpn' },
+      },
+    },
+  });
+
+  it.each([
+    ['VpnGw2AZ', 'VpnGw1AZ', 'Generation2', 'SKU change across generations is refused by Azure'],
+    ['VpnGw2AZ', 'VpnGw4AZ', 'Generation1', 'SKU change across generations is refused by Azure'],
+    ['VpnGw2', 'VpnGw2AZ', 'Generation2', 'SKU change between families is refused by Azure'],
+  ])('%s -> %s on %s is refused', (from, to, generation, message) => {
+    const review = compareStacks(gateway(from, generation), gateway(to, generation));
+    expect(resource(review, 'azurerm_virtual_network_gateway.gw').action).toBe('update');
+    expect(review.dangers).toEqual([
+      expect.objectContaining({ kind: 'sku-refused', message: expect.stringContaining(message) }),
+    ]);
+  });
+
+  it('ignores the // metadata blocks', () => {
+    const a = gateway('VpnGw2AZ', 'Generation2');
+    const b = structuredClone(a);
+    b.resource.azurerm_virtual_network_gateway.gw['//'].metadata.path = 'moved/elsewhere';
+    expect(compareStacks(a, b).resources).toEqual([]);
+  });
+
+  it('shows a changed output and a removed variable', () => {
+    const a = { output: { x: { value: 1 } }, variable: { k: { type: 'string' } } };
+    const b = { output: { x: { value: 2 } } };
+    expect(compareStacks(a, b)).toMatchObject({
+      outputs: [{ name: 'x', action: 'update' }],
+      variables: [{ name: 'k', action: 'delete' }],
+    });
+  });
+
+  it('says when it does not know the ForceNew arguments of a type', () => {
+    const a = { resource: { azurerm_nat_gateway: { n: { name: 'a', sku_name: 'Standard' } } } };
+    const b = { resource: { azurerm_nat_gateway: { n: { name: 'a', sku_name: 'Premium' } } } };
+    expect(resource(compareStacks(a, b), 'azurerm_nat_gateway.n')).toMatchObject({
+      action: 'update',
+      forceNewKnown: false,
+    });
+  });
+
+  it.each([
+    [null, 'old stack: not a synthesized stack (expected a JSON object)'],
+    [[], 'old stack: not a synthesized stack (expected a JSON object)'],
+    [
+      { hello: 1 },
+      'old stack: not a synthesized stack (no "resource", "output" or "terraform" block); pass a cdk.tf.json',
+    ],
+    [{ resource: { azurerm_subnet: 3 } }, 'old stack: resource.azurerm_subnet is not an object'],
+  ])('rejects %j with a one-line message', (input, message) => {
+    expect(() => compareStacks(input, seed)).toThrow(new StackInputError(message));
+  });
+});
+
+describe('references', () => {
+  it('finds resource and data references inside interpolations, not variables', () => {
+    expect(
+      references({
+        a: '${azurerm_public_ip.VNet1_Gateway-X_1.id}',
+        b: ['${data.azurerm_key_vault_secret.S.value}', 'plain azurerm_public_ip.no.id'],
+        c: '${var.key}',
+      }),
+    ).toEqual([
+      { address: 'azurerm_public_ip.VNet1_Gateway-X_1', attribute: 'id' },
+      { address: 'data.azurerm_key_vault_secret.S', attribute: 'value' },
+    ]);
+  });
+});

@@ -1,0 +1,86 @@
+import { connectionChecks, gatewayAddresses, shellQuote, verifyReport } from '../../scripts/verify';
+import { loadTopology, readTopology } from '../support/synth';
+
+const seed = readTopology('vnet1-vnet4.json').model;
+const QUERY = '--query "{status: connectionStatus, in: ingressBytesTransferred, out: egressBytesTransferred}"';
+
+describe('connectionChecks', () => {
+  it('checks both connections of the article pair, each in its own side resource group', () => {
+    expect(connectionChecks(seed).map((c) => c.command)).toEqual([
+      `az network vpn-connection show --name VNet1-to-VNet4 --resource-group TestRG1 ${QUERY}`,
+      `az network vpn-connection show --name VNet4-to-VNet1 --resource-group TestRG4 ${QUERY}`,
+    ]);
+  });
+
+  it('checks one resource for a one-way connection, and every pair of a mesh', () => {
+    const network = (name: string, octet: number) => ({
+      name,
+      resourceGroup: `rg ${name}`,
+      location: 'westeurope',
+      addressSpace: [`10.${octet}.0.0/16`],
+      gatewaySubnetPrefix: `10.${octet}.255.0/27`,
+      gateway: {},
+    });
+    const oneWay = loadTopology({
+      networks: [network('A', 1), network('B', 2)],
+      connections: [{ from: 'A', to: 'B', bidirectional: false, names: ['A to B'] }],
+    }).model;
+    expect(connectionChecks(oneWay)).toEqual([
+      {
+        name: 'A to B',
+        resourceGroup: 'rg A',
+        command: `az network vpn-connection show --name 'A to B' --resource-group 'rg A' ${QUERY}`,
+      },
+    ]);
+    const mesh = loadTopology({
+      networks: [network('A', 1), network('B', 2), network('C', 3)],
+      mesh: ['A', 'B', 'C'],
+    }).model;
+    expect(connectionChecks(mesh).map((c) => `${c.resourceGroup}: ${c.name}`)).toEqual([
+      'rg A: A-to-B',
+      'rg B: B-to-A',
+      'rg A: A-to-C',
+      'rg C: C-to-A',
+      'rg B: B-to-C',
+      'rg C: C-to-B',
+    ]);
+  });
+});
+
+describe('shellQuote', () => {
+  it.each([
+    ['VNet1-to-VNet4', 'VNet1-to-VNet4'],
+    ['a b', `'a b'`],
+    [`it's`, `'it'\\''s'`],
+    ['$(rm -rf /)', `'$(rm -rf /)'`],
+  ])('%s -> %s', (word, quoted) => expect(shellQuote(word)).toBe(quoted));
+});
+
+describe('gatewayAddresses', () => {
+  const outputs = {
+    'VNet1-gateway-public-ips': {
+      sensitive: false,
+      type: ['tuple', ['string', 'string']],
+      value: ['20.1.2.3', '20.1.2.4'],
+    },
+    'VNet1-to-VNet4-id': { sensitive: false, type: 'string', value: '/subscriptions/x' },
+  };
+
+  it('reads the gateways public IPs from `terraform output -json`, leaving out gateways without them', () => {
+    expect(gatewayAddresses(seed, outputs)).toEqual([
+      { network: 'VNet1', gateway: 'VNet1GW', addresses: ['20.1.2.3', '20.1.2.4'] },
+    ]);
+  });
+
+  it('refuses something that is not a JSON object', () => {
+    expect(() => gatewayAddresses(seed, [1])).toThrow(
+      'the outputs file is not a JSON object; save it with `terraform output -json > outputs.json`',
+    );
+  });
+
+  it('prints the IPs above the commands', () => {
+    const report = verifyReport(seed, outputs).split('\n');
+    expect(report.slice(0, 3)).toEqual(['# Gateway public IPs', '#   VNet1GW (VNet1): 20.1.2.3, 20.1.2.4', '']);
+    expect(report.filter((l) => l.startsWith('az '))).toHaveLength(2);
+  });
+});

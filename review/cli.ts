@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compareStacks, exitCodeOf, StackInputError } from './compare';
+import { formatMarkdown, formatText } from './format';
+
+export const USAGE =
+  'usage: npm run review -- [--markdown] <old cdk.tf.json> <new cdk.tf.json>\n' +
+  '       npm run review -- [--markdown] [--topology <file>] --git <old-ref> <new-ref>';
+
+/** Where a stack comes from: a file, or a git ref synthesized in a temporary worktree. */
+export type StackSource = { readonly file: string } | { readonly ref: string; readonly topology?: string };
+
+export interface ReviewOptions {
+  readonly old: StackSource;
+  readonly new: StackSource;
+  readonly markdown: boolean;
+}
+
+/** Parses the command line; throws `StackInputError` with a one-line message. */
+export function parseArgs(args: readonly string[]): ReviewOptions {
+  let markdown = false;
+  let git = false;
+  let topology: string | undefined;
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--markdown') markdown = true;
+    else if (arg === '--git') git = true;
+    else if (arg === '--topology') {
+      topology = args[++i];
+      if (!topology) throw new StackInputError('--topology needs a file, e.g. --topology topologies/vnet1-vnet4.json');
+    } else if (arg === '-h' || arg === '--help') throw new StackInputError(USAGE);
+    else if (arg.startsWith('--')) throw new StackInputError(`unknown option ${arg}\n${USAGE}`);
+    else positional.push(arg);
+  }
+  if (positional.length !== 2) throw new StackInputError(`expected two stacks, got ${positional.length}\n${USAGE}`);
+  if (topology && !git) throw new StackInputError('--topology goes with --git; with two files, pass the files');
+  const [a, b] = positional;
+  return git
+    ? { old: { ref: a, topology }, new: { ref: b, topology }, markdown }
+    : { old: { file: a }, new: { file: b }, markdown };
+}
+
+/** Reads one stack's JSON text: a file, or the synthesized output of a git ref. */
+export function loadStack(source: StackSource, root: string): { label: string; json: unknown } {
+  if ('file' in source) {
+    let text: string;
+    try {
+      text = readFileSync(source.file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new StackInputError(`${source.file}: cannot read (${code === 'ENOENT' ? 'no such file' : code})`);
+    }
+    return { label: source.file, json: parseJson(text, source.file) };
+  }
+  const label = `${source.ref}${source.topology ? `:${source.topology}` : ''}`;
+  return { label, json: parseJson(synthesizeRef(root, source.ref, source.topology), label) };
+}
+
+function parseJson(text: string, label: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new StackInputError(`${label}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/**
+ * Checks `ref` out into a temporary `git worktree`, links this checkout's node_modules into it (offline: nothing is
+ * installed), runs the ref's own cdktf app command with TOPOLOGY and CDKTF_OUTDIR, and returns the one stack's JSON.
+ * The worktree is removed afterwards, whatever happens.
+ */
+export function synthesizeRef(root: string, ref: string, topology?: string): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  let commit: string;
+  try {
+    commit = git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+  } catch {
+    throw new StackInputError(`--git: "${ref}" is not a commit in ${root}`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'vnet-review-'));
+  const worktree = join(dir, 'src');
+  const outdir = join(dir, 'out');
+  try {
+    git('worktree', 'add', '--detach', '--quiet', worktree, commit);
+    symlinkSync(realpathSync(join(root, 'node_modules')), join(worktree, 'node_modules'), 'dir');
+    const app = readCdktfApp(worktree, ref);
+    if (topology && !existsSync(join(worktree, topology))) {
+      throw new StackInputError(`--git: ${ref} has no ${topology}`);
+    }
+    try {
+      execFileSync('sh', ['-c', app], {
+        cwd: worktree,
+        env: {
+          ...process.env,
+          CDKTF_OUTDIR: outdir,
+          CHECKPOINT_DISABLE: '1',
+          CI: '1',
+          ...(topology ? { TOPOLOGY: topology } : {}),
+        },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim();
+      throw new StackInputError(`--git: synthesizing ${ref} failed: ${stderr.split('\n')[0] || 'no message'}`);
+    }
+    const stacksDir = join(outdir, 'stacks');
+    const stacks = existsSync(stacksDir) ? readdirSync(stacksDir) : [];
+    if (stacks.length !== 1) {
+      throw new StackInputError(`--git: ${ref} synthesized ${stacks.length} stacks; expected exactly one`);
+    }
+    return readFileSync(join(stacksDir, stacks[0], 'cdk.tf.json'), 'utf8');
+  } finally {
+    try {
+      git('worktree', 'remove', '--force', worktree);
+    } catch {
+      // Never created, or already gone; `git worktree prune` tidies what is left.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readCdktfApp(worktree: string, ref: string): string {
+  try {
+    const config = JSON.parse(readFileSync(join(worktree, 'cdktf.json'), 'utf8')) as { app?: unknown };
+    if (typeof config.app === 'string' && config.app) return config.app;
+  } catch {
+    // Reported below.
+  }
+  throw new StackInputError(`--git: ${ref} has no cdktf.json with an "app" command`);
+}
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** The whole command: returns the exit code (0 safe, 2 replaced or destroyed, 1 bad input). */
+export function runReview(args: readonly string[], root: string, io: Io): number {
+  try {
+    const options = parseArgs(args);
+    const old = loadStack(options.old, root);
+    const now = loadStack(options.new, root);
+    const review = compareStacks(old.json, now.json, [old.label, now.label]);
+    const title = `Replacement-risk report: ${old.label} -> ${now.label}`;
+    io.stdout(options.markdown ? formatMarkdown(review, title) : formatText(review, title));
+    return exitCodeOf(review);
+  } catch (e) {
+    if (e instanceof StackInputError) io.stderr(`review: ${e.message}\n`);
+    else io.stderr(`review: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.VNET2VNET_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './compare';
+export * from './force-new';
+export * from './format';

@@ -1,0 +1,135 @@
+/**
+ * After deploy: prints the article's "Verify your connections" commands for every connection resource of a topology
+ * (TOPOLOGY, default topologies/vnet1-vnet4.json), and, given `terraform output -json` saved to a file, the gateways'
+ * public IPs. Prints commands; runs nothing, needs no credentials.
+ *   npm run verify [-- --outputs <file>]
+ */
+import { readFileSync } from 'node:fs';
+import { loadTopologyFile, TopologyFileError } from '../topology/load';
+import type { TopologyModel } from '../topology/model';
+
+export const DEFAULT_TOPOLOGY = 'topologies/vnet1-vnet4.json';
+
+const QUERY = '{status: connectionStatus, in: ingressBytesTransferred, out: egressBytesTransferred}';
+
+export interface ConnectionCheck {
+  /** Azure name of the connection resource. */
+  readonly name: string;
+  readonly resourceGroup: string;
+  readonly command: string;
+}
+
+/**
+ * One check per connection resource the stack creates: the forward connection lives in the `from` network's resource
+ * group, the reverse one in the `to` network's. Site connections are not synthesized by the stack yet, so they are
+ * left out.
+ */
+export function connectionChecks(model: TopologyModel): ConnectionCheck[] {
+  const groupOf = new Map(model.networks.map((n) => [n.name, n.resourceGroup]));
+  const checks: ConnectionCheck[] = [];
+  for (const connection of model.connections) {
+    if (connection.kind !== 'vnet') continue;
+    const sides: [string, string | undefined][] = [[connection.names[0], groupOf.get(connection.from)]];
+    if (connection.bidirectional) sides.push([connection.names[1], groupOf.get(connection.to)]);
+    for (const [name, resourceGroup] of sides) {
+      if (!name || !resourceGroup) continue;
+      checks.push({
+        name,
+        resourceGroup,
+        command:
+          `az network vpn-connection show --name ${shellQuote(name)} --resource-group ${shellQuote(resourceGroup)} ` +
+          `--query "${QUERY}"`,
+      });
+    }
+  }
+  return checks;
+}
+
+/** A word for sh: bare when it is safe, else in single quotes. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface GatewayAddresses {
+  readonly network: string;
+  readonly gateway: string;
+  readonly addresses: readonly string[];
+}
+
+/**
+ * The gateways' public IPs from `terraform output -json` (`{"VNet1-gateway-public-ips": {"value": [...]}}`); the
+ * stack names that output `<network>-gateway-public-ips`. Gateways without the output are left out.
+ */
+export function gatewayAddresses(model: TopologyModel, outputs: unknown): GatewayAddresses[] {
+  if (typeof outputs !== 'object' || outputs === null || Array.isArray(outputs)) {
+    throw new Error('the outputs file is not a JSON object; save it with `terraform output -json > outputs.json`');
+  }
+  const found: GatewayAddresses[] = [];
+  for (const network of model.networks) {
+    if (!network.gateway) continue;
+    const key = `${network.name}-gateway-public-ips`.replace(/[^A-Za-z0-9_-]/g, '_');
+    const entry = (outputs as Record<string, unknown>)[key];
+    const value = typeof entry === 'object' && entry !== null && 'value' in entry ? entry.value : undefined;
+    if (!Array.isArray(value)) continue;
+    found.push({ network: network.name, gateway: network.gateway.name, addresses: value.map(String) });
+  }
+  return found;
+}
+
+/** The whole report, as printed. */
+export function verifyReport(model: TopologyModel, outputs?: unknown): string {
+  const lines: string[] = [];
+  if (outputs !== undefined) {
+    const gateways = gatewayAddresses(model, outputs);
+    lines.push('# Gateway public IPs');
+    if (gateways.length === 0) lines.push('#   (none in the outputs file: is it from this topology, after apply?)');
+    for (const g of gateways) lines.push(`#   ${g.gateway} (${g.network}): ${g.addresses.join(', ')}`);
+    lines.push('');
+  }
+  const checks = connectionChecks(model);
+  lines.push(
+    '# Verify each connection (the article\'s "Verify your connections"): status should be "Connected", and the byte',
+    '# counters should grow once traffic flows. A new connection can take a few minutes to connect.',
+  );
+  if (checks.length === 0) lines.push('#   (this topology has no VNet-to-VNet connections)');
+  for (const check of checks) lines.push(check.command);
+  return `${lines.join('\n')}\n`;
+}
+
+function parseArgs(args: readonly string[]): { outputs?: string } {
+  if (args.length === 0) return {};
+  if (args[0] === '--outputs' && args.length === 2) return { outputs: args[1] };
+  throw new Error('usage: npm run verify [-- --outputs <terraform output -json file>]');
+}
+
+function main(): number {
+  const { outputs } = parseArgs(process.argv.slice(2));
+  const topology = loadTopologyFile(process.env.TOPOLOGY || DEFAULT_TOPOLOGY);
+  let outputsJson: unknown;
+  if (outputs !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(outputs, 'utf8');
+    } catch {
+      throw new Error(`${outputs}: cannot read the outputs file; save it with \`terraform output -json > ${outputs}\``);
+    }
+    try {
+      outputsJson = JSON.parse(text);
+    } catch (e) {
+      throw new Error(`${outputs}: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  process.stdout.write(verifyReport(topology.model, outputsJson));
+  return 0;
+}
+
+// Run when it is the entry point (run-ts.mjs puts the entry in argv[1]), not when a test imports it.
+if (/(^|[\\/])scripts[\\/]verify\.ts$/.test(process.argv[1] ?? '')) {
+  try {
+    process.exitCode = main();
+  } catch (e) {
+    if (e instanceof TopologyFileError) process.stderr.write(`${e.message}\n`);
+    else process.stderr.write(`verify: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}
