@@ -1,8 +1,13 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { AzurermBackend, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AzurermBackend, ISynthesisSession, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+// cdktf's hook for writing extra files into a stack's output; public in the library, not re-exported by its root.
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
 import { canonicalLocation } from '../azure/regions';
+import { topologyDiagram } from '../diagram/mermaid';
 import type { ConnectionModel, NetworkModel, SharedKeyModel, TopologyModel } from '../topology/model';
 import { LocalSite } from './local-site';
 import { Network } from './network';
@@ -11,6 +16,9 @@ import { SiteToSiteConnection } from './site-to-site-connection';
 import { registerTopologyRules } from './topology-rules';
 import { VnetToVnetConnection } from './vnet-to-vnet-connection';
 import { VpnGateway } from './vpn-gateway';
+
+/** The Markdown file, beside `cdk.tf.json`, that holds the topology's Mermaid diagram. */
+export const TOPOLOGY_DIAGRAM_FILE = 'topology.md';
 
 export interface TopologyStackProps {
   /** The resolved topology (`resolveTopology()` of a topology file, or built in code). */
@@ -200,6 +208,14 @@ export class TopologyStack extends TerraformStack {
       if (connection.reverse) outputConnectionId(connection.reverse);
     }
     registerTopologyRules(this, (draft) => draft.groups.push(...topology.groups));
+
+    // Every synth also writes the topology as a Mermaid diagram beside the stack's Terraform, for reviewers.
+    addCustomSynthesis(this, {
+      onSynthesize: (session: ISynthesisSession) => {
+        const directory = join(session.outdir, session.manifest.forStack(this).workingDirectory);
+        writeFileSync(join(directory, TOPOLOGY_DIAGRAM_FILE), topologyDiagram(topology, name));
+      },
+    });
 
     this.networks = networks;
     this.gateways = gateways;

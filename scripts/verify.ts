@@ -21,14 +21,12 @@ export interface ConnectionCheck {
 
 /**
  * One check per connection resource the stack creates: the forward connection lives in the `from` network's resource
- * group, the reverse one in the `to` network's. Site connections are not synthesized by the stack yet, so they are
- * left out.
+ * group, the reverse one in the `to` network's; a site-to-site connection, like a forward one, in its network's.
  */
 export function connectionChecks(model: TopologyModel): ConnectionCheck[] {
   const groupOf = new Map(model.networks.map((n) => [n.name, n.resourceGroup]));
   const checks: ConnectionCheck[] = [];
   for (const connection of model.connections) {
-    if (connection.kind !== 'vnet') continue;
     const sides: [string, string | undefined][] = [[connection.names[0], groupOf.get(connection.from)]];
     if (connection.bidirectional) sides.push([connection.names[1], groupOf.get(connection.to)]);
     for (const [name, resourceGroup] of sides) {

@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Testing } from 'cdktf';
+import { RULES_CHECKED_CONTEXT, TOPOLOGY_DIAGRAM_FILE, TopologyStack } from '../../constructs';
+import { topologyDiagram } from '../../diagram/mermaid';
 import { addressOf, addresses, ref, readTopology, resourcesOf, synthJson, synthTopology } from '../support/synth';
 
 const seed = readTopology('vnet1-vnet4.json');
@@ -111,5 +116,21 @@ describe('the article topology (topologies/vnet1-vnet4.json)', () => {
 
   it('pins every Terraform address', () => {
     expect(addresses(json).sort()).toMatchSnapshot();
+  });
+});
+
+describe('the diagram written with every synth', () => {
+  it('stands beside cdk.tf.json and is the diagram of the topology', () => {
+    const app = Testing.app({ context: { [RULES_CHECKED_CONTEXT]: true } });
+    const stack = new TopologyStack(app, 'vnet1-vnet4', { topology: seed.model });
+    const outdir = Testing.fullSynth(stack);
+    const diagram = readFileSync(join(outdir, 'stacks', 'vnet1-vnet4', TOPOLOGY_DIAGRAM_FILE), 'utf8');
+    expect(diagram).toBe(topologyDiagram(seed.model, 'vnet1-vnet4'));
+    expect(diagram).toContain('gw_VNet1 <-->');
+  });
+
+  it('is in the README', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(topologyDiagram(seed.model, 'vnet1-vnet4').replace(/^### .*\n\n/, ''));
   });
 });
