@@ -12,6 +12,12 @@ describe('connectionChecks', () => {
     ]);
   });
 
+  it("checks a site-to-site connection in its network's resource group", () => {
+    expect(connectionChecks(readTopology('site-to-site.json').model).map((c) => c.command)).toEqual([
+      `az network vpn-connection show --name VNet1-to-OnPrem1 --resource-group TestRG1 ${QUERY}`,
+    ]);
+  });
+
   it('checks one resource for a one-way connection, and every pair of a mesh', () => {
     const network = (name: string, octet: number) => ({
       name,
