@@ -70,13 +70,13 @@ export const gatewaySubnetAttachments: Rule = (topology) =>
     ...(n.gatewaySubnetAttachments?.networkSecurityGroups ?? []).map((path) =>
       error(
         path,
-        `${networkLabel(n)}: a network security group is associated with GatewaySubnet (${path}); Azure blocks gateways in a subnet with an NSG; remove the association`,
+        `${networkLabel(n)}: a network security group is associated with GatewaySubnet; Azure blocks gateways in a subnet with an NSG; remove the association`,
       ),
     ),
     ...(n.gatewaySubnetAttachments?.defaultRoutes ?? []).map((path) =>
       error(
         path,
-        `${networkLabel(n)}: a route table with a 0.0.0.0/0 route is associated with GatewaySubnet (${path}); Azure blocks creating a gateway with that route; remove the 0.0.0.0/0 route or the association`,
+        `${networkLabel(n)}: a route table with a 0.0.0.0/0 route is associated with GatewaySubnet; Azure blocks creating a gateway with that route; remove the 0.0.0.0/0 route or the association`,
       ),
     ),
   ]);
