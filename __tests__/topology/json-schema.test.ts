@@ -13,7 +13,15 @@ describe('schema/topology.schema.json', () => {
   it('lets editors complete the version 1 fields', () => {
     const network = committed.properties.networks.items;
     expect(Object.keys(network.properties)).toEqual(
-      expect.arrayContaining(['name', 'resourceGroup', 'location', 'addressSpace', 'subnets', 'gatewaySubnetPrefix', 'gateway']),
+      expect.arrayContaining([
+        'name',
+        'resourceGroup',
+        'location',
+        'addressSpace',
+        'subnets',
+        'gatewaySubnetPrefix',
+        'gateway',
+      ]),
     );
     expect(network.additionalProperties).toBe(false);
     expect(network.properties.gateway.properties.sku.enum).toContain('VpnGw2AZ');
