@@ -118,11 +118,43 @@ export const uniqueConnectionNames: Rule = (topology) => {
   );
 };
 
+/**
+ * Each connection gets a Terraform output named after it (`<name>-id`), so names are unique across the topology too,
+ * even in different resource groups (where Azure would take them). Clashes inside one group are reported above.
+ */
+export const uniqueConnectionOutputs: Rule = (topology) => {
+  const networks = byName(topology.networks);
+  const first = new Map<string, { group: string; owner: string }>();
+  return topology.connections.flatMap((c) => {
+    const sides = c.kind === 'vnet' && c.bidirectional ? [c.from, c.to] : [c.from];
+    return sides.flatMap((side, i) => {
+      const name = c.names[i];
+      const network = networks.get(side);
+      if (!isKnown(name) || !network) return [];
+      const owner = `connection "${c.names[0]}" (${c.path})`;
+      const earlier = first.get(name);
+      if (!earlier) {
+        first.set(name, { group: groupKey(network), owner });
+        return [];
+      }
+      if (earlier.group === groupKey(network)) return [];
+      const also = earlier.owner === owner ? 'for both directions' : `also by ${earlier.owner}`;
+      return [
+        error(
+          fieldPath(c, c.names.length > i ? `names[${i}]` : 'names'),
+          `${owner}: connection name "${name}" is used ${also}; each connection's output is named after it (${name}-id): give each connection a name of its own`,
+        ),
+      ];
+    });
+  });
+};
+
 export const nameRules: readonly Rule[] = [
   uniqueNetworkNames,
   uniqueSiteNames,
   uniqueGatewayNames,
   uniqueConnectionNames,
+  uniqueConnectionOutputs,
 ];
 
 /** For placement: networks in one created resource group. */
