@@ -58,11 +58,26 @@ export class LocalSite extends Construct {
       resourceGroup: props.resourceGroupName,
       location: props.location,
     };
-    registerTopologyRules(this, (draft) => draft.sites.push(this.toModel()));
+    // Local network gateways of one device in several groups (one beside each network that connects to it) are one
+    // site to the rules; two different devices under one name are still a duplicate.
+    registerTopologyRules(this, (draft) => {
+      const model = this.toModel();
+      if (!draft.sites.some((known) => sameDevice(known, model))) draft.sites.push(model);
+    });
   }
 
   /** What the rules check about this site. */
   public toModel(): SiteModel {
     return { path: this.node.path, ...this.spec };
   }
+}
+
+function sameDevice(a: SiteModel, b: SiteModel): boolean {
+  return (
+    a.name === b.name &&
+    a.gatewayAddress === b.gatewayAddress &&
+    a.gatewayFqdn === b.gatewayFqdn &&
+    JSON.stringify(a.addressSpace) === JSON.stringify(b.addressSpace) &&
+    JSON.stringify(a.bgp) === JSON.stringify(b.bgp)
+  );
 }

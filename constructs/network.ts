@@ -139,6 +139,7 @@ export class Network extends Construct {
     // A gateway on this network contributes the network with its gateway in it, which takes precedence.
     registerTopologyRules(this, (draft) => {
       if (!draft.networks.has(this.node.path)) draft.networks.set(this.node.path, this.toModel());
+      if (this.gatewaySubnet) draft.gatewaySubnetIds.set(this.node.path, this.gatewaySubnet.id);
     });
   }
 

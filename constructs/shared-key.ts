@@ -3,6 +3,7 @@ import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { TerraformProvider, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { KeyVaultSecretId, parseKeyVaultSecretId } from '../azure/key-vault';
 import { DEFAULT_SHARED_KEY_LENGTH, SharedKeyModel } from '../topology/model';
 
 /**
@@ -27,9 +28,6 @@ export interface SharedKeyProps {
   readonly provider?: TerraformProvider;
 }
 
-const KEY_VAULT_SECRET_ID =
-  /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+)\/secrets\/([^/]+)$/i;
-
 /**
  * The pre-shared key of one connected pair. Both connection resources of a pair read the same `value`, which is a
  * Terraform reference (a generated password, a sensitive variable or a Key Vault secret), never a literal.
@@ -47,7 +45,7 @@ export class SharedKey extends Construct {
     if ('variable' in this.source) {
       this.value = sensitiveVariable(stack, this.source.variable).stringValue;
     } else if ('keyVaultSecretId' in this.source) {
-      const [, keyVaultId, secretName] = parseKeyVaultSecretId(this.source.keyVaultSecretId);
+      const { keyVaultId, secretName } = keyVaultSecret(this.source.keyVaultSecretId);
       this.value = new DataAzurermKeyVaultSecret(this, 'KeyVaultSecret', {
         keyVaultId,
         name: secretName,
@@ -83,16 +81,12 @@ export class SharedKey extends Construct {
   }
 }
 
-/** Splits `/subscriptions/…/vaults/<vault>/secrets/<name>` into the vault's id and the secret's name. */
-export function parseKeyVaultSecretId(id: string): RegExpMatchArray {
-  const match = KEY_VAULT_SECRET_ID.exec(id);
-  if (!match) {
-    throw new Error(
-      `shared key: keyVaultSecretId "${id}" is not a Key Vault secret's resource id; write it as ` +
-        '/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>',
-    );
-  }
-  return match;
+/**
+ * The vault and secret of an id. An id that is not a Key Vault secret's is synthesized as it is (vault id and empty
+ * name) and refused by the stack's rules, which report it with every other finding instead of throwing here.
+ */
+function keyVaultSecret(id: string): KeyVaultSecretId {
+  return parseKeyVaultSecretId(id) ?? { keyVaultId: id, secretName: '' };
 }
 
 /** One variable per name in a stack, however many pairs share it; its Terraform name is exactly the given name. */

@@ -1,7 +1,18 @@
-import { Annotations, TerraformStack } from 'cdktf';
+import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
+import { Route } from '@cdktf/provider-azurerm/lib/route';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
+import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IValidation } from 'constructs';
 import { checkTopology, formatFinding } from '../rules';
-import type { ConnectionModel, GroupModel, NetworkModel, SiteModel, TopologyModel } from '../topology/model';
+import type {
+  ConnectionModel,
+  GatewaySubnetAttachments,
+  GroupModel,
+  NetworkModel,
+  SiteModel,
+  TopologyModel,
+} from '../topology/model';
 
 /**
  * Context key a caller sets when it has already checked the whole topology (the topology file's reader does, with
@@ -15,6 +26,8 @@ export interface TopologyDraft {
   readonly sites: SiteModel[];
   readonly connections: ConnectionModel[];
   readonly groups: GroupModel[];
+  /** Each network's GatewaySubnet `id` (a token), by the network's construct path. */
+  readonly gatewaySubnetIds: Map<string, string>;
 }
 
 type Contribution = (draft: TopologyDraft) => void;
@@ -49,7 +62,86 @@ class TopologyRulesValidation implements IValidation {
 
 /** The topology the constructs under a scope describe. */
 export function collectTopology(scope: Construct): TopologyModel {
-  const draft: TopologyDraft = { networks: new Map(), sites: [], connections: [], groups: [] };
-  for (const construct of scope.node.findAll()) contributions.get(construct)?.(draft);
-  return { ...draft, networks: [...draft.networks.values()] };
+  const draft: TopologyDraft = {
+    networks: new Map(),
+    sites: [],
+    connections: [],
+    groups: [],
+    gatewaySubnetIds: new Map(),
+  };
+  const constructs = scope.node.findAll();
+  for (const construct of constructs) contributions.get(construct)?.(draft);
+  const attachments = gatewaySubnetAttachments(scope, constructs, draft.gatewaySubnetIds);
+  const networks = [...draft.networks.entries()].map(([path, network]) =>
+    attachments.has(path) ? { ...network, gatewaySubnetAttachments: attachments.get(path) } : network,
+  );
+  return { networks, sites: draft.sites, connections: draft.connections, groups: draft.groups };
+}
+
+const DEFAULT_ROUTE = '0.0.0.0/0';
+
+/**
+ * What other constructs attach to each network's GatewaySubnet: network security group associations, and route table
+ * associations whose table holds a 0.0.0.0/0 route (inline or as an `azurerm_route`). References are compared in
+ * their resolved form (`${azurerm_subnet.x.id}`): every read of a cdktf attribute is a token of its own.
+ */
+function gatewaySubnetAttachments(
+  scope: Construct,
+  constructs: readonly Construct[],
+  gatewaySubnetIds: ReadonlyMap<string, string>,
+): Map<string, GatewaySubnetAttachments> {
+  const result = new Map<string, GatewaySubnetAttachments>();
+  if (gatewaySubnetIds.size === 0) return result;
+  const options = { scope, resolver: new DefaultTokenResolver(new StringConcat()) };
+  const resolve = (value: unknown): unknown => (value === undefined ? undefined : Tokenization.resolve(value, options));
+  const resolved = (value: unknown): string | undefined => {
+    const r = resolve(value);
+    return typeof r === 'string' ? r : undefined;
+  };
+
+  const tablesWithDefaultRoute = new Set<string>();
+  const tableIdsByName = new Map<string, string[]>();
+  for (const c of constructs) {
+    if (c instanceof RouteTable) {
+      const id = resolved(c.id) as string;
+      const name = resolved(c.name) as string;
+      const nameInput = resolved(c.nameInput);
+      for (const key of [name, nameInput]) if (key) tableIdsByName.set(key, [...(tableIdsByName.get(key) ?? []), id]);
+      const routes = resolve(c.routeInput);
+      if (
+        Array.isArray(routes) &&
+        // The block's input, as written in code (camelCase).
+        routes.some((r) => (r as { addressPrefix?: unknown }).addressPrefix === DEFAULT_ROUTE)
+      ) {
+        tablesWithDefaultRoute.add(id);
+      }
+    }
+  }
+  for (const c of constructs) {
+    if (c instanceof Route && resolved(c.addressPrefixInput) === DEFAULT_ROUTE) {
+      for (const id of tableIdsByName.get(resolved(c.routeTableNameInput) ?? '') ?? []) tablesWithDefaultRoute.add(id);
+    }
+  }
+
+  for (const [networkPath, subnetId] of gatewaySubnetIds) {
+    const gatewaySubnet = resolved(subnetId);
+    const networkSecurityGroups: string[] = [];
+    const defaultRoutes: string[] = [];
+    for (const c of constructs) {
+      if (c instanceof SubnetNetworkSecurityGroupAssociation && resolved(c.subnetIdInput) === gatewaySubnet) {
+        networkSecurityGroups.push(c.node.path);
+      }
+      if (
+        c instanceof SubnetRouteTableAssociation &&
+        resolved(c.subnetIdInput) === gatewaySubnet &&
+        tablesWithDefaultRoute.has(resolved(c.routeTableIdInput) ?? '')
+      ) {
+        defaultRoutes.push(c.node.path);
+      }
+    }
+    if (networkSecurityGroups.length + defaultRoutes.length > 0) {
+      result.set(networkPath, { networkSecurityGroups, defaultRoutes });
+    }
+  }
+  return result;
 }

@@ -1,29 +1,37 @@
 import type { TopologyModel } from '../topology/model';
-import { error, Finding } from './finding';
+import { addressSpaceRules } from './address-space';
+import { bgpRules } from './bgp';
+import { connectionRules } from './connection';
+import type { Finding } from './finding';
+import { gatewaySubnetRules } from './gateway-subnet';
+import { gatewayRules } from './gateway';
+import { nameRules } from './names';
+import { placementRules } from './placement';
+import type { Rule } from './rule';
+import { sharedKeyRules } from './shared-key';
+import { tunnelRules } from './tunnels';
+
+/** Every rule, in the order their findings are reported. */
+export const RULES: readonly Rule[] = [
+  ...nameRules,
+  ...placementRules,
+  ...addressSpaceRules,
+  ...gatewaySubnetRules,
+  ...gatewayRules,
+  ...tunnelRules,
+  ...connectionRules,
+  ...sharedKeyRules,
+  ...bgpRules,
+];
 
 /** Every rule a topology can break, checked at once so that a user sees all findings of a file in one run. */
 export function checkTopology(topology: TopologyModel): Finding[] {
-  const findings: Finding[] = [];
-  const networks = new Set(topology.networks.map((n) => n.name));
-  const sites = new Set(topology.sites.map((s) => s.name));
-  for (const connection of topology.connections) {
-    if (!networks.has(connection.from)) {
-      findings.push(
-        error(
-          `${connection.path}.from`,
-          `connection "${connection.names[0]}": unknown network "${connection.from}"; name a network declared under "networks"`,
-        ),
-      );
-    }
-    const known = connection.kind === 'vnet' ? networks : sites;
-    if (!known.has(connection.to)) {
-      findings.push(
-        error(
-          `${connection.path}.${connection.kind === 'vnet' ? 'to' : 'toSite'}`,
-          `connection "${connection.names[0]}": unknown ${connection.kind === 'vnet' ? 'network' : 'site'} "${connection.to}"; name one declared under "${connection.kind === 'vnet' ? 'networks' : 'sites'}"`,
-        ),
-      );
-    }
-  }
-  return findings;
+  const findings = RULES.flatMap((rule) => rule(topology));
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.severity}|${f.path}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

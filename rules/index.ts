@@ -1,2 +1,3 @@
 export * from './finding';
+export * from './rule';
 export * from './check-topology';

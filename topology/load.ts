@@ -51,12 +51,8 @@ export function parseTopology(text: string, defaultName: string, source = '(topo
   } catch (e) {
     throw new TopologyFileError(source, [error('(file)', `not valid JSON (${(e as Error).message}); fix the syntax`)]);
   }
-  const parsed = topologySchema.safeParse(json);
-  if (!parsed.success)
-    throw new TopologyFileError(
-      source,
-      parsed.error.issues.map((issue) => shapeFinding(issue, json)),
-    );
+  const parsed = topologySchema.safeParse(json, { error: issueMessage });
+  if (!parsed.success) throw new TopologyFileError(source, parsed.error.issues.map(shapeFinding));
   return { name: parsed.data.name ?? defaultName, file: parsed.data, model: resolveTopology(parsed.data) };
 }
 
@@ -68,20 +64,50 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   );
 }
 
-function shapeFinding(issue: z.core.$ZodIssue, json: unknown): Finding {
-  const path = formatJsonPath(issue.path);
-  const value = valueAt(json, issue.path);
-  const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
-  return error(path, `${issue.message}${shown}`);
+function shapeFinding(issue: z.core.$ZodIssue): Finding {
+  return error(formatJsonPath(issue.path), issue.message);
 }
 
-function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = json;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
+/** What a JSON value is, for "expected a string, got …". */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/** Messages that read as a sentence about the value at the path, with the fix; zod's own for the rest. */
+function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `missing; add it (${EXPECTED[issue.expected] ?? issue.expected})`;
+      return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describe(issue.input)}`;
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}; remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling`;
+    }
+    case 'invalid_value':
+      return `${JSON.stringify(issue.input)} is not allowed here; use ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'too_small':
+      if (issue.origin === 'array')
+        return `needs at least ${issue.minimum} item${Number(issue.minimum) > 1 ? 's' : ''}`;
+      if (issue.origin === 'string') return 'must not be empty';
+      return undefined;
+    case 'too_big':
+      if (issue.origin === 'array') return `takes at most ${issue.maximum} item${Number(issue.maximum) > 1 ? 's' : ''}`;
+      return undefined;
+    default:
+      return undefined;
   }
-  return current;
 }
 
 function stackNameFromPath(path: string): string {

@@ -41,7 +41,7 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
       from: c.from,
       to,
       bidirectional: kind === 'vnet' && c.bidirectional,
-      names: c.names ?? connectionNames(c.from, to, kind === 'vnet' && c.bidirectional),
+      names: connectionNames(c.from, to, kind === 'vnet' && c.bidirectional, c.names),
       protocol: c.protocol,
       sharedKey: resolveSharedKey(c.sharedKey),
       enableBgp: c.enableBgp ?? (kind === 'vnet' && bothBgp(c.from, to)),
@@ -130,7 +130,8 @@ export function resolveSharedKey(source: SharedKeySource): SharedKeyModel {
   return { kind: 'generate', length: source.length ?? DEFAULT_SHARED_KEY_LENGTH };
 }
 
-function connectionNames(from: string, to: string, bidirectional: boolean): string[] {
-  const forward = defaultNames.connection(from, to);
-  return bidirectional ? [forward, defaultNames.connection(to, from)] : [forward];
+/** The Azure names of a link's connections, the given ones first: one per connection resource. */
+function connectionNames(from: string, to: string, bidirectional: boolean, given: readonly string[] = []): string[] {
+  const forward = given[0] ?? defaultNames.connection(from, to);
+  return bidirectional ? [forward, given[1] ?? defaultNames.connection(to, from)] : [forward];
 }

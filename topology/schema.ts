@@ -8,22 +8,34 @@ import { CONNECTION_PROTOCOLS, VPN_GATEWAY_GENERATIONS, VPN_GATEWAY_SKUS } from 
  */
 
 const name = z.string().min(1);
+
+/** `"VpnGw9" is not a VPN gateway SKU; use one of Basic, VpnGw1AZ, …` */
+function oneOf<const T extends readonly [string, ...string[]]>(what: string, values: T) {
+  return z.enum(values, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not ${what}; use one of ${values.join(', ')}`,
+  });
+}
 const cidr = z.string().min(1).describe('An IPv4 prefix in CIDR notation, e.g. 10.1.0.0/16');
 const tags = z.record(z.string(), z.string()).describe('Azure tags');
 
 export const sharedKeySchema = z
-  .union([
-    z.strictObject({
-      generate: z.literal(true),
-      length: z.int().optional().describe('Length of the generated key. @default 64'),
-    }),
-    z.strictObject({ variable: name.describe('Name of a sensitive Terraform variable that holds the key') }),
-    z.strictObject({
-      keyVaultSecretId: name.describe(
-        'Azure resource id of a Key Vault secret: /subscriptions/…/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>',
-      ),
-    }),
-  ])
+  .union(
+    [
+      z.strictObject({
+        generate: z.literal(true),
+        length: z.int().optional().describe('Length of the generated key. @default 64'),
+      }),
+      z.strictObject({ variable: name.describe('Name of a sensitive Terraform variable that holds the key') }),
+      z.strictObject({
+        keyVaultSecretId: name.describe(
+          'Azure resource id of a Key Vault secret: /subscriptions/…/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>',
+        ),
+      }),
+    ],
+    {
+      error: 'a shared key is one of {"generate": true}, {"variable": "<name>"} or {"keyVaultSecretId": "<id>"}',
+    },
+  )
   .describe('Where the pre-shared key comes from; the file never holds a key itself');
 
 const subnetSchema = z.strictObject({
@@ -40,10 +52,10 @@ const bgpPeeringAddressSchema = z.strictObject({
 
 const gatewaySchema = z.strictObject({
   name: name.optional().describe('Gateway name. @default <network>GW'),
-  sku: z.enum(VPN_GATEWAY_SKUS).default('VpnGw2AZ'),
-  generation: z.enum(VPN_GATEWAY_GENERATIONS).default('Generation2'),
+  sku: oneOf('a VPN gateway SKU', VPN_GATEWAY_SKUS).default('VpnGw2AZ'),
+  generation: oneOf('a gateway generation', VPN_GATEWAY_GENERATIONS).default('Generation2'),
   activeActive: z.boolean().default(true),
-  vpnType: z.enum(['RouteBased', 'PolicyBased']).default('RouteBased'),
+  vpnType: oneOf('a VPN type', ['RouteBased', 'PolicyBased']).default('RouteBased'),
   publicIpNames: z.array(name).min(1).optional().describe('@default <gateway>pip1, <gateway>pip2'),
   zones: z
     .array(z.enum(['1', '2', '3']))
@@ -88,7 +100,7 @@ const ipsecPolicySchema = z.strictObject({
 const connectionOptions = {
   bidirectional: z.boolean().default(true),
   names: z.array(name).min(1).max(2).optional().describe('@default ["<from>-to-<to>", "<to>-to-<from>"]'),
-  protocol: z.enum(CONNECTION_PROTOCOLS).default('IKEv2'),
+  protocol: oneOf('a connection protocol', CONNECTION_PROTOCOLS).default('IKEv2'),
   sharedKey: sharedKeySchema.default({ generate: true }),
   enableBgp: z.boolean().optional().describe('@default true when both gateways have BGP settings'),
   ipsecPolicy: ipsecPolicySchema.optional(),
@@ -121,15 +133,21 @@ const siteSchema = z
     message: 'a site names exactly one of "gatewayAddress" or "gatewayFqdn"',
   });
 
-const meshSchema = z.union([
-  z.array(name).min(2),
-  z.strictObject({
-    networks: z.array(name).min(2),
-    protocol: connectionOptions.protocol,
-    enableBgp: connectionOptions.enableBgp,
-    sharedKey: connectionOptions.sharedKey.describe('Each pair gets a key of its own from this source'),
-  }),
-]);
+const meshSchema = z.union(
+  [
+    z.array(name).min(2),
+    z.strictObject({
+      networks: z.array(name).min(2),
+      protocol: connectionOptions.protocol,
+      enableBgp: connectionOptions.enableBgp,
+      sharedKey: connectionOptions.sharedKey.describe('Each pair gets a key of its own from this source'),
+    }),
+  ],
+  {
+    error:
+      'a mesh is a list of at least two network names, or {"networks": [...], "protocol", "enableBgp", "sharedKey"}',
+  },
+);
 
 const hubAndSpokeSchema = z.strictObject({
   hub: name,
@@ -153,7 +171,9 @@ export const topologySchema = z
     version: z.literal(1).default(1),
     name: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_-]*$/)
+      .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, {
+        error: 'a stack name starts with a letter and holds letters, digits, _ and -',
+      })
       .optional()
       .describe('Stack name. @default the file name without .json'),
     tags: tags.optional().describe('Tags on every resource'),

@@ -1,4 +1,6 @@
 import { readdirSync } from 'node:fs';
+import { Testing } from 'cdktf';
+import { TopologyStack } from '../../constructs';
 import { join } from 'node:path';
 import { addresses, loadTopology, readTopology, resourcesOf, ROOT, synthJson, synthTopology } from '../support/synth';
 
@@ -152,3 +154,44 @@ describe('secrets', () => {
     },
   );
 });
+
+describe('the rules over the constructs', () => {
+  it.each(readdirSync(join(ROOT, 'topologies')).filter((f) => f.endsWith('.json')))(
+    '%s: the stack, checking itself, finds nothing wrong',
+    (file) => {
+      const topology = readTopology(file);
+      const app = Testing.app();
+      const stack = new TopologyStack(app, topology.name, { topology: topology.model });
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+      expect(Annotations(stack)).toEqual([]);
+    },
+  );
+
+  it('a site that two networks connect to, with a local network gateway beside each, is not a duplicate', () => {
+    const network = (name: string, second: number) => ({
+      name,
+      resourceGroup: `${name}RG`,
+      location: 'eastus',
+      addressSpace: [`10.${second}.0.0/16`],
+      gatewaySubnetPrefix: `10.${second}.255.0/27`,
+      gateway: {},
+    });
+    const topology = loadTopology({
+      networks: [network('VNet1', 1), network('VNet2', 2)],
+      sites: [{ name: 'OnPrem1', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'] }],
+      connections: [
+        { from: 'VNet1', toSite: 'OnPrem1' },
+        { from: 'VNet2', toSite: 'OnPrem1' },
+      ],
+    });
+    const stack = new TopologyStack(Testing.app(), 'sites', { topology: topology.model });
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(Object.values(json.resource.azurerm_local_network_gateway).map((g) => (g as { name: string }).name)).toEqual(
+      ['OnPrem1', 'OnPrem1'],
+    );
+  });
+});
+
+function Annotations(stack: TopologyStack): unknown[] {
+  return stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type.startsWith('@cdktf/')));
+}

@@ -42,14 +42,16 @@ describe('SharedKey', () => {
     expect(json.resource).toBeUndefined();
   });
 
-  it('refuses a Key Vault secret URL, asking for the resource id', () => {
+  it('refuses, at synth, a Key Vault secret URL where a link uses it, asking for the resource id', () => {
     expect(() =>
-      synthScope(
-        (scope) =>
-          new SharedKey(scope, 'Key', { source: { keyVaultSecretId: 'https://kv1.vault.azure.net/secrets/vpn' } }),
-      ),
+      synthScope((scope) => {
+        const sharedKey = new SharedKey(scope, 'Key', {
+          source: { keyVaultSecretId: 'https://kv1.vault.azure.net/secrets/vpn' },
+        });
+        articleGateway(scope, 'VNet1', 1).connectTo(articleGateway(scope, 'VNet4', 41), { sharedKey });
+      }),
     ).toThrow(
-      'shared key: keyVaultSecretId "https://kv1.vault.azure.net/secrets/vpn" is not a Key Vault secret\'s resource id; write it as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>',
+      'sharedKey.keyVaultSecretId "https://kv1.vault.azure.net/secrets/vpn" is not a Key Vault secret\'s resource id; write it as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>',
     );
   });
 

@@ -37,7 +37,9 @@ describe('VpnGateway', () => {
   });
 
   it('leaves zones off the public IPs of a non-AZ SKU', () => {
-    const json = synthScope((scope) => articleGateway(scope, 'VNet1', 1, { sku: 'VpnGw2' }));
+    const json = synthScope((scope) =>
+      articleGateway(scope, 'VNet1', 1, { sku: 'Basic', generation: 'Generation1', activeActive: false }),
+    );
     for (const ip of Object.values(resourcesOf(json, 'azurerm_public_ip'))) expect(ip.zones).toBeUndefined();
   });
 

@@ -1,0 +1,153 @@
+import { GENERATIONS_BY_SKU, isZoneRedundantSku, VpnGatewaySku } from '../azure/skus';
+import type { GatewayModel, NetworkModel, TopologyModel } from '../topology/model';
+import { error, Finding } from './finding';
+import { fieldPath, isKnown, networkLabel, Rule } from './rule';
+
+/** Rules 7-9, 11, 13 and 14 of AZURE-RULES.md: what a gateway's SKU allows. */
+
+export interface GatewayOf {
+  readonly network: NetworkModel;
+  readonly gateway: GatewayModel;
+}
+
+/** Every network with a gateway. */
+export function gatewaysOf(topology: TopologyModel): GatewayOf[] {
+  return topology.networks.flatMap((network) => (network.gateway ? [{ network, gateway: network.gateway }] : []));
+}
+
+/** `network "VNet1": gateway "VNet1GW"` */
+export const gatewayLabel = ({ network, gateway }: GatewayOf) => `${networkLabel(network)}: gateway "${gateway.name}"`;
+
+const FIRST_FULL_SKU = 'VpnGw1AZ or larger';
+
+function gatewayRule(check: (g: GatewayOf) => Finding[]): Rule {
+  return (topology) => gatewaysOf(topology).flatMap(check);
+}
+
+/** Rule 8: each SKU comes in the generations it comes in. */
+export const skuGeneration = gatewayRule((g) => {
+  const { sku, generation } = g.gateway;
+  const generations = GENERATIONS_BY_SKU[sku];
+  if (!isKnown(sku) || !isKnown(generation) || !generations || generations.includes(generation)) return [];
+  return [
+    error(
+      fieldPath(g.gateway, 'generation'),
+      `${gatewayLabel(g)}: SKU ${sku} comes only in ${generations.join(' and ')}, not ${generation}; set generation to ${generations.join(' or ')}`,
+    ),
+  ];
+});
+
+/** Rule 9: since 1 November 2025 Azure creates VpnGw1-5 gateways only with availability-zone support. */
+export const azSkuForNewGateways = gatewayRule((g) => {
+  const { sku } = g.gateway;
+  if (!isKnown(sku) || !/^VpnGw[1-5]$/.test(sku)) return [];
+  return [
+    error(
+      fieldPath(g.gateway, 'sku'),
+      `${gatewayLabel(g)}: SKU ${sku} is no longer created for new gateways (Azure creates only the AZ VpnGw SKUs since 1 November 2025); use ${sku}AZ`,
+    ),
+  ];
+});
+
+/** Rule 13: AZ SKUs take zoned public IPs; the others take none. */
+export const zonesMatchSku = gatewayRule((g) => {
+  const { sku, zones } = g.gateway;
+  if (!isKnown(sku) || !isKnown(zones)) return [];
+  if (isZoneRedundantSku(sku) && zones.length === 0) {
+    return [
+      error(
+        fieldPath(g.gateway, 'zones'),
+        `${gatewayLabel(g)}: SKU ${sku} needs zoned public IPs but zones is empty; set zones to ["1","2","3"] or leave zones out`,
+      ),
+    ];
+  }
+  if (!isZoneRedundantSku(sku) && zones.length > 0) {
+    const fix = sku === 'Basic' ? 'remove zones' : `remove zones or use ${sku}AZ`;
+    return [
+      error(
+        fieldPath(g.gateway, 'zones'),
+        `${gatewayLabel(g)}: SKU ${sku} takes public IPs without zones, but zones is ${JSON.stringify(zones)}; ${fix}`,
+      ),
+    ];
+  }
+  return [];
+});
+
+/** Rule 14: an active-active gateway has two public IPs, one per instance; otherwise one. */
+export const publicIpCount = gatewayRule((g) => {
+  const { activeActive, publicIpNames } = g.gateway;
+  if (!isKnown(publicIpNames) || !isKnown(activeActive)) return [];
+  const expected = activeActive ? 2 : 1;
+  if (publicIpNames.length === expected) return [];
+  const what = activeActive
+    ? 'is active-active and needs exactly two public IPs'
+    : 'is not active-active and takes exactly one public IP';
+  return [
+    error(
+      fieldPath(g.gateway, 'publicIpNames'),
+      `${gatewayLabel(g)}: ${what}, but publicIpNames has ${publicIpNames.length} (${publicIpNames.join(', ')}); name ${expected === 2 ? 'two' : 'one'}`,
+    ),
+  ];
+});
+
+/** Rule 11: Basic has no active-active and no BGP. */
+export const basicLimits = gatewayRule((g) => {
+  if (g.gateway.sku !== 'Basic') return [];
+  const findings: Finding[] = [];
+  if (g.gateway.activeActive === true) {
+    findings.push(
+      error(
+        fieldPath(g.gateway, 'activeActive'),
+        `${gatewayLabel(g)}: SKU Basic does not support active-active; set activeActive to false or use ${FIRST_FULL_SKU}`,
+      ),
+    );
+  }
+  if (g.gateway.bgp) {
+    findings.push(
+      error(
+        fieldPath(g.gateway, 'bgp'),
+        `${gatewayLabel(g)}: SKU Basic does not support BGP; remove bgp or use ${FIRST_FULL_SKU}`,
+      ),
+    );
+  }
+  return findings;
+});
+
+/** Rule 7: policy-based gateways are Basic only, and never take a VNet-to-VNet connection. */
+export const routeBasedForVnetToVnet: Rule = (topology) =>
+  gatewaysOf(topology).flatMap((g) => {
+    if (g.gateway.vpnType !== 'PolicyBased') return [];
+    const findings: Finding[] = [];
+    if (g.gateway.sku !== 'Basic') {
+      findings.push(
+        error(
+          fieldPath(g.gateway, 'vpnType'),
+          `${gatewayLabel(g)}: vpnType PolicyBased exists only on the Basic SKU, not ${g.gateway.sku}; set vpnType to RouteBased`,
+        ),
+      );
+    }
+    const connection = topology.connections.find(
+      (c) => c.kind === 'vnet' && (c.from === g.network.name || c.to === g.network.name),
+    );
+    if (connection) {
+      findings.push(
+        error(
+          fieldPath(g.gateway, 'vpnType'),
+          `${gatewayLabel(g)}: vpnType PolicyBased cannot take a VNet-to-VNet connection (connection "${connection.names[0]}"); set vpnType to RouteBased`,
+        ),
+      );
+    }
+    return findings;
+  });
+
+/** The smallest AZ SKU, for "use …" hints. */
+export const AZ_SKUS: readonly VpnGatewaySku[] = ['VpnGw1AZ', 'VpnGw2AZ', 'VpnGw3AZ', 'VpnGw4AZ', 'VpnGw5AZ'];
+
+export const gatewayRules: readonly Rule[] = [
+  skuGeneration,
+  azSkuForNewGateways,
+  zonesMatchSku,
+  publicIpCount,
+  basicLimits,
+  routeBasedForVnetToVnet,
+];

@@ -1,0 +1,70 @@
+import { Token } from 'cdktf';
+import type { Cidr } from '../net/cidr';
+import { parseCidr } from '../net/cidr';
+import type { NetworkModel, SiteModel, TopologyModel } from '../topology/model';
+import type { Finding } from './finding';
+
+/** One rule of Azure's: every finding it has about a topology, none when the topology keeps it. */
+export type Rule = (topology: TopologyModel) => Finding[];
+
+/** A value the rules can check: present and not a cdktf token that resolves only at synth or apply time. */
+export function isKnown<T>(value: T | undefined): value is T {
+  return value !== undefined && !Token.isUnresolved(value);
+}
+
+/**
+ * Where a field of a thing lives: `networks[1].gatewaySubnetPrefix` in a file. A construct path (`stack/VNet1`) is
+ * returned as it is, since the message names the field.
+ */
+export function fieldPath(owner: { readonly path: string }, field: string): string {
+  if (owner.path.includes('/')) return owner.path;
+  return field.startsWith('[') ? `${owner.path}${field}` : `${owner.path}.${field}`;
+}
+
+/** `network "VNet1"` */
+export const networkLabel = (network: Pick<NetworkModel, 'name'>) => `network "${network.name}"`;
+/** `site "OnPrem"` */
+export const siteLabel = (site: Pick<SiteModel, 'name'>) => `site "${site.name}"`;
+
+/** A prefix the user wrote that parses, with where they wrote it and how a message names it. */
+export interface Range {
+  readonly text: string;
+  readonly cidr: Cidr;
+  readonly path: string;
+  /** `address space`, `subnet "FrontEnd"`, `gatewaySubnetPrefix`. */
+  readonly label: string;
+}
+
+function range(text: string | undefined, path: string, label: string): Range[] {
+  if (!isKnown(text)) return [];
+  const parsed = parseCidr(text);
+  return parsed.ok ? [{ text, cidr: parsed.cidr, path, label }] : [];
+}
+
+/** The parseable prefixes of an address space (malformed ones are reported by their own rule). */
+export function addressSpaceRanges(owner: NetworkModel | SiteModel): Range[] {
+  if (!isKnown(owner.addressSpace)) return [];
+  return owner.addressSpace.flatMap((text, i) => range(text, fieldPath(owner, `addressSpace[${i}]`), 'address space'));
+}
+
+/** The parseable prefixes of a network's subnets, GatewaySubnet last. */
+export function subnetRanges(network: NetworkModel): Range[] {
+  return [
+    ...network.subnets.flatMap((subnet) =>
+      range(subnet.addressPrefix, fieldPath(subnet, 'addressPrefix'), `subnet "${subnet.name}"`),
+    ),
+    ...range(network.gatewaySubnetPrefix, fieldPath(network, 'gatewaySubnetPrefix'), 'gatewaySubnetPrefix'),
+  ];
+}
+
+/** The first of each name: later duplicates are reported by the names rules. */
+export function byName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.name)) map.set(item.name, item);
+  return map;
+}
+
+/** Every (a, b) with a before b. */
+export function pairs<T>(items: readonly T[]): [T, T][] {
+  return items.flatMap((a, i) => items.slice(i + 1).map((b): [T, T] => [a, b]));
+}
