@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { Testing } from 'cdktf';
 import { RULES_CHECKED_CONTEXT, TOPOLOGY_DIAGRAM_FILE, TopologyStack } from '../../constructs';
 import { topologyDiagram } from '../../diagram/mermaid';
-import { addressOf, addresses, ref, readTopology, resourcesOf, synthJson, synthTopology } from '../support/synth';
+import {
+  addressOf,
+  addresses,
+  loadTopology,
+  ref,
+  readTopology,
+  resourcesOf,
+  synthJson,
+  synthTopology,
+} from '../support/synth';
 
 const seed = readTopology('vnet1-vnet4.json');
 
@@ -132,5 +141,28 @@ describe('the diagram written with every synth', () => {
   it('is in the README', () => {
     const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
     expect(readme).toContain(topologyDiagram(seed.model, 'vnet1-vnet4').replace(/^### .*\n\n/, ''));
+  });
+});
+
+describe('tags', () => {
+  it('puts the topology tags, and each network its own on top, on every resource that takes tags', () => {
+    const tagged = loadTopology({
+      ...seed.file,
+      tags: { owner: 'network-team', env: 'prod' },
+      networks: seed.file.networks.map((n) => (n.name === 'VNet4' ? { ...n, tags: { env: 'dr' } } : n)),
+    });
+    const json = synthJson(tagged);
+    // Subnets and random passwords take no tags in their providers.
+    const untaggable = new Set(['azurerm_subnet', 'random_password']);
+    let checked = 0;
+    for (const [type, byAddress] of Object.entries(json.resource)) {
+      if (untaggable.has(type)) continue;
+      for (const [address, body] of Object.entries(byAddress)) {
+        const vnet4Side = body.location === 'westus2'; // every taggable resource here has a location
+        expect([address, body.tags]).toEqual([address, { owner: 'network-team', env: vnet4Side ? 'dr' : 'prod' }]);
+        checked++;
+      }
+    }
+    expect(checked).toBe(14);
   });
 });
