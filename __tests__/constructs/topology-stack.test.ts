@@ -163,6 +163,6 @@ describe('tags', () => {
         checked++;
       }
     }
-    expect(checked).toBe(14);
+    expect(checked).toBe(12); // 2 resource groups, 2 networks, 4 public IPs, 2 gateways, 2 connections
   });
 });
