@@ -2,6 +2,7 @@
 // issue 6. Plain Node, no network. Every command runs as a child process; a round runs each command once, in an order
 // that rotates from round to round, so that load from other processes on the machine spreads over all of them.
 //   node bench/bench.mjs [--reps N] [--quick] [--out FILE]
+// BENCH_RSS_PROBE=preload measures peak RSS with bench/max-rss.cjs even where /usr/bin/time exists.
 // Exits 1 when a measured command fails or writes the wrong output; a missed goal is reported, not an error.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -55,6 +56,7 @@ const PRELOAD = join(ROOT, 'bench', 'max-rss.cjs');
 
 /** GNU time's %M (peak RSS of the child, KiB) when /usr/bin/time is there and works, else the preload. */
 function detectRssProbe() {
+  if (process.env.BENCH_RSS_PROBE === 'preload') return 'preload';
   const file = join(tmpdir(), `vnet2vnet-bench-probe-${process.pid}`);
   const probe = spawnSync('/usr/bin/time', ['-f', '%M', '-o', file, process.execPath, '-e', '0'], { stdio: 'ignore' });
   const kib =
