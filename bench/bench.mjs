@@ -77,7 +77,7 @@ function withRssProbe(probe, file, command, args, env) {
 }
 
 /** Peak RSS in bytes: the largest figure written (the preload appends one line per Node process). */
-function readPeakRss(probe, file) {
+function readPeakRss(file) {
   if (!existsSync(file)) return undefined;
   const values = readFileSync(file, 'utf8')
     .split('\n')
@@ -197,7 +197,7 @@ function runOnce(cmd, probe) {
     child.on('error', (e) => (log += `\n${e.message}`));
     child.on('close', (code, signal) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const result = { seconds, rss: readPeakRss(probe, rssFile) };
+      const result = { seconds, rss: readPeakRss(rssFile) };
       if (code !== 0) result.error = `exited with ${signal ?? `code ${code}`}`;
       else if (cmd.output) {
         const file = cmd.output(outdir);
