@@ -14,15 +14,16 @@ function pathsOf(value: unknown, path: (string | number)[] = []): (string | numb
 
 type Mutation = { kind: 'delete' } | { kind: 'set'; value: unknown };
 
+/** Sets or deletes the value at `path`. A set value is copied: generated values are shared, and must not form cycles. */
 function mutate(json: unknown, path: (string | number)[], mutation: Mutation): unknown {
-  if (path.length === 0) return mutation.kind === 'set' ? mutation.value : undefined;
+  if (path.length === 0) return mutation.kind === 'set' ? structuredClone(mutation.value) : undefined;
   let parent = json as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
   const last = path[path.length - 1];
   if (mutation.kind === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
     else delete parent[last];
-  } else parent[last] = mutation.value;
+  } else parent[last] = structuredClone(mutation.value);
   return json;
 }
 
