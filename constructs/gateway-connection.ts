@@ -4,7 +4,7 @@ import {
 } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Construct } from 'constructs';
 import type { ConnectionProtocol } from '../azure/skus';
-import type { IpsecPolicy } from '../topology/schema';
+import type { ConnectionModel } from '../topology/model';
 import type { SharedKey } from './shared-key';
 import type { VpnGateway } from './vpn-gateway';
 
@@ -60,10 +60,14 @@ export function gatewayConnection(
   });
 }
 
-/** The policy as the rules see it. */
-export function ipsecPolicyModel(policy?: VirtualNetworkGatewayConnectionIpsecPolicy): IpsecPolicy | undefined {
-  return (
-    policy && {
+/** The options as the rules see them. */
+export function connectionOptionsModel(
+  options: ConnectionOptions,
+): Pick<ConnectionModel, 'protocol' | 'ipsecPolicy' | 'dpdTimeoutSeconds'> {
+  const policy = options.ipsecPolicy;
+  return {
+    protocol: options.protocol ?? 'IKEv2',
+    ipsecPolicy: policy && {
       dhGroup: policy.dhGroup,
       ikeEncryption: policy.ikeEncryption,
       ikeIntegrity: policy.ikeIntegrity,
@@ -72,6 +76,7 @@ export function ipsecPolicyModel(policy?: VirtualNetworkGatewayConnectionIpsecPo
       pfsGroup: policy.pfsGroup,
       saLifetime: policy.saLifetime,
       saDatasize: policy.saDatasize,
-    }
-  );
+    },
+    dpdTimeoutSeconds: options.dpdTimeoutSeconds,
+  };
 }

@@ -1,7 +1,7 @@
 import type { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Construct } from 'constructs';
 import { ConnectionModel, defaultNames } from '../topology/model';
-import { ConnectionOptions, gatewayConnection, ipsecPolicyModel } from './gateway-connection';
+import { ConnectionOptions, connectionOptionsModel, gatewayConnection } from './gateway-connection';
 import type { LocalSite } from './local-site';
 import { SharedKey } from './shared-key';
 import { registerTopologyRules } from './topology-rules';
@@ -44,10 +44,8 @@ export class SiteToSiteConnection extends Construct {
       to: props.site.name,
       bidirectional: false,
       names: [name],
-      protocol: props.protocol ?? 'IKEv2',
       enableBgp,
-      ipsecPolicy: ipsecPolicyModel(props.ipsecPolicy),
-      dpdTimeoutSeconds: props.dpdTimeoutSeconds,
+      ...connectionOptionsModel(props),
     };
     registerTopologyRules(this, (draft) => draft.connections.push(this.toModel()));
   }

@@ -1,7 +1,7 @@
 import type { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Construct } from 'constructs';
 import { ConnectionModel, defaultNames } from '../topology/model';
-import { ConnectionOptions, gatewayConnection, ipsecPolicyModel } from './gateway-connection';
+import { ConnectionOptions, connectionOptionsModel, gatewayConnection } from './gateway-connection';
 import { SharedKey } from './shared-key';
 import { registerTopologyRules } from './topology-rules';
 import type { VpnGateway } from './vpn-gateway';
@@ -76,10 +76,8 @@ export class VnetToVnetConnection extends Construct {
       to: b,
       bidirectional,
       names: bidirectional ? [forwardName, reverseName] : [forwardName],
-      protocol: props.protocol ?? 'IKEv2',
       enableBgp,
-      ipsecPolicy: ipsecPolicyModel(props.ipsecPolicy),
-      dpdTimeoutSeconds: props.dpdTimeoutSeconds,
+      ...connectionOptionsModel(props),
     };
     registerTopologyRules(this, (draft) => draft.connections.push(this.toModel()));
   }
