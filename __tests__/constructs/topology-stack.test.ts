@@ -166,3 +166,12 @@ describe('tags', () => {
     expect(checked).toBe(12); // 2 resource groups, 2 networks, 4 public IPs, 2 gateways, 2 connections
   });
 });
+
+describe('output that can be trusted', () => {
+  it('is the same on every synth and names no path of this machine', () => {
+    const first = synthTopology(seed);
+    expect(synthTopology(readTopology('vnet1-vnet4.json'))).toBe(first);
+    expect(first).not.toContain(join(__dirname, '..', '..'));
+    expect(first).not.toMatch(/"\/(home|root|tmp|work|Users)\//);
+  });
+});
