@@ -69,16 +69,17 @@ describe('topologies/ examples', () => {
   });
 });
 
-describe('addresses', () => {
-  const network = (name: string, second: number) => ({
-    name,
-    resourceGroup: `${name}RG`,
-    location: 'eastus',
-    addressSpace: [`10.${second}.0.0/16`],
-    gatewaySubnetPrefix: `10.${second}.255.0/27`,
-    gateway: {},
-  });
+/** A network with a default gateway on 10.<second>.0.0/16, in a resource group of its own. */
+const network = (name: string, second: number) => ({
+  name,
+  resourceGroup: `${name}RG`,
+  location: 'eastus',
+  addressSpace: [`10.${second}.0.0/16`],
+  gatewaySubnetPrefix: `10.${second}.255.0/27`,
+  gateway: {},
+});
 
+describe('addresses', () => {
   it('two independent pairs in one stack do not collide', () => {
     const json = synthJson(
       loadTopology({
@@ -168,14 +169,6 @@ describe('the rules over the constructs', () => {
   );
 
   it('a site that two networks connect to, with a local network gateway beside each, is not a duplicate', () => {
-    const network = (name: string, second: number) => ({
-      name,
-      resourceGroup: `${name}RG`,
-      location: 'eastus',
-      addressSpace: [`10.${second}.0.0/16`],
-      gatewaySubnetPrefix: `10.${second}.255.0/27`,
-      gateway: {},
-    });
     const topology = loadTopology({
       networks: [network('VNet1', 1), network('VNet2', 2)],
       sites: [{ name: 'OnPrem1', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'] }],
