@@ -5,6 +5,7 @@ import { TerraformProvider, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { KeyVaultSecretId, parseKeyVaultSecretId } from '../azure/key-vault';
 import { DEFAULT_SHARED_KEY_LENGTH, SharedKeyModel } from '../topology/model';
+import { resolveSharedKey } from '../topology/resolve';
 
 /**
  * Specials a generated key may use. Azure takes printable ASCII except space, hyphen and tilde (VPN FAQ); quotes,
@@ -66,18 +67,12 @@ export class SharedKey extends Construct {
 
   /** What the rules check about this key. */
   public toModel(): SharedKeyModel {
-    const source = this.source;
-    if ('variable' in source) {
-      const variable = TerraformStack.of(this).node.tryFindChild(source.variable);
-      const knownValue = variable instanceof TerraformVariable ? variable.default : undefined;
-      return {
-        kind: 'variable',
-        variable: source.variable,
-        knownValue: typeof knownValue === 'string' ? knownValue : undefined,
-      };
-    }
-    if ('keyVaultSecretId' in source) return { kind: 'keyVault', keyVaultSecretId: source.keyVaultSecretId };
-    return { kind: 'generate', length: source.length ?? DEFAULT_SHARED_KEY_LENGTH };
+    const model = resolveSharedKey(this.source);
+    if (model.kind !== 'variable') return model;
+    // A default on the variable is the only key value the rules can see.
+    const variable = TerraformStack.of(this).node.tryFindChild(model.variable);
+    const knownValue = variable instanceof TerraformVariable ? variable.default : undefined;
+    return { ...model, knownValue: typeof knownValue === 'string' ? knownValue : undefined };
   }
 }
 
