@@ -16,27 +16,34 @@ export interface ConnectionCheck {
   /** Azure name of the connection resource. */
   readonly name: string;
   readonly resourceGroup: string;
+  /** The network's own subscription, when it is not the provider's default. */
+  readonly subscriptionId?: string;
   readonly command: string;
 }
 
 /**
  * One check per connection resource the stack creates: the forward connection lives in the `from` network's resource
- * group, the reverse one in the `to` network's; a site-to-site connection, like a forward one, in its network's.
+ * group, the reverse one in the `to` network's; a site-to-site connection, like a forward one, in its network's. A
+ * network in another subscription gets `--subscription`.
  */
 export function connectionChecks(model: TopologyModel): ConnectionCheck[] {
-  const groupOf = new Map(model.networks.map((n) => [n.name, n.resourceGroup]));
+  const networkOf = new Map(model.networks.map((n) => [n.name, n]));
   const checks: ConnectionCheck[] = [];
   for (const connection of model.connections) {
-    const sides: [string, string | undefined][] = [[connection.names[0], groupOf.get(connection.from)]];
-    if (connection.bidirectional) sides.push([connection.names[1], groupOf.get(connection.to)]);
-    for (const [name, resourceGroup] of sides) {
-      if (!name || !resourceGroup) continue;
+    const sides: [string, string | undefined][] = [[connection.names[0], connection.from]];
+    if (connection.bidirectional) sides.push([connection.names[1], connection.to]);
+    for (const [name, networkName] of sides) {
+      const network = networkOf.get(networkName ?? '');
+      if (!name || !network) continue;
+      // A network in another subscription: the CLI looks in its default subscription unless told otherwise.
+      const subscription = network.subscriptionId ? ` --subscription ${shellQuote(network.subscriptionId)}` : '';
       checks.push({
         name,
-        resourceGroup,
+        resourceGroup: network.resourceGroup,
+        ...(network.subscriptionId ? { subscriptionId: network.subscriptionId } : {}),
         command:
-          `az network vpn-connection show --name ${shellQuote(name)} --resource-group ${shellQuote(resourceGroup)} ` +
-          `--query "${QUERY}"`,
+          `az network vpn-connection show --name ${shellQuote(name)} --resource-group ` +
+          `${shellQuote(network.resourceGroup)}${subscription} --query "${QUERY}"`,
       });
     }
   }

@@ -18,6 +18,13 @@ describe('connectionChecks', () => {
     ]);
   });
 
+  it('passes --subscription for a network in another subscription, through the topology file', () => {
+    expect(connectionChecks(readTopology('cross-subscription.json').model).map((c) => c.command)).toEqual([
+      `az network vpn-connection show --name VNet1-to-VNet5 --resource-group TestRG1 --subscription 11111111-1111-1111-1111-111111111111 ${QUERY}`,
+      `az network vpn-connection show --name VNet5-to-VNet1 --resource-group TestRG5 --subscription 22222222-2222-2222-2222-222222222222 ${QUERY}`,
+    ]);
+  });
+
   it('checks one resource for a one-way connection, and every pair of a mesh', () => {
     const network = (name: string, octet: number) => ({
       name,
