@@ -1,6 +1,6 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AzurermBackend, ISynthesisSession, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 // cdktf's hook for writing extra files into a stack's output; public in the library, not re-exported by its root.
@@ -16,6 +16,9 @@ import { SiteToSiteConnection } from './site-to-site-connection';
 import { registerTopologyRules } from './topology-rules';
 import { VnetToVnetConnection } from './vnet-to-vnet-connection';
 import { VpnGateway } from './vpn-gateway';
+
+/** The Terraform versions the synthesized configuration accepts: `terraform { required_version }`. */
+export const REQUIRED_TERRAFORM_VERSION = '>= 1.0';
 
 /** The Markdown file, beside `cdk.tf.json`, that holds the topology's Mermaid diagram. */
 export const TOPOLOGY_DIAGRAM_FILE = 'topology.md';
@@ -74,6 +77,10 @@ export class TopologyStack extends TerraformStack {
       // the synthesized JSON identical on every machine.
       new LocalBackend(this, { path: props.localStatePath ?? `../../../${name}.tfstate` });
     }
+    // azurerm 4.x requires Terraform 1.0 or later (the provider's 3.0 upgrade guide, v4.55.0:
+    // website/docs/guides/3.0-upgrade-guide.html.markdown: "the next major release of the AzureRM Provider (v4.0) will
+    // require Terraform 1.0 or later"); say so in the configuration, so an older Terraform stops with a clear message.
+    this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
     new AzurermProvider(this, 'azurerm', { features: [{}] });
 
     const providers = new Map<string, AzurermProvider>();
@@ -212,8 +219,15 @@ export class TopologyStack extends TerraformStack {
     // Every synth also writes the topology as a Mermaid diagram beside the stack's Terraform, for reviewers.
     addCustomSynthesis(this, {
       onSynthesize: (session: ISynthesisSession) => {
-        const directory = join(session.outdir, session.manifest.forStack(this).workingDirectory);
+        const manifest = session.manifest.forStack(this);
+        const directory = join(session.outdir, manifest.workingDirectory);
         writeFileSync(join(directory, TOPOLOGY_DIAGRAM_FILE), topologyDiagram(topology, name));
+        // cdktf writes cdk.tf (`synth --hcl`) or cdk.tf.json and never removes the other: Terraform would then read
+        // both and fail on duplicate outputs. Leave only the format this synth writes (metadata.json goes with HCL).
+        const hcl = manifest.synthesizedStackPath.endsWith('cdk.tf');
+        for (const stale of hcl ? ['cdk.tf.json'] : ['cdk.tf', 'metadata.json']) {
+          rmSync(join(directory, stale), { force: true });
+        }
       },
     });
 

@@ -123,6 +123,10 @@ describe('the article topology (topologies/vnet1-vnet4.json)', () => {
     expect(json.terraform).toMatchObject({ backend: { local: { path: '../../../vnet1-vnet4.tfstate' } } });
   });
 
+  it('declares the Terraform version azurerm 4.x needs, 1.0 or later', () => {
+    expect(json.terraform).toMatchObject({ required_version: '>= 1.0' });
+  });
+
   it('pins every Terraform address', () => {
     expect(addresses(json).sort()).toMatchSnapshot();
   });

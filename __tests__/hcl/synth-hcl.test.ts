@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
@@ -10,21 +10,20 @@ import { readTopology } from '../support/synth';
  * cdktf 0.21: it names the file cdk.tf but still writes JSON into it, because each stack reads SYNTH_HCL_OUTPUT when
  * it is constructed. So the programmatic equivalent sets both.
  */
-function synthHcl(env: string | undefined): string {
+function synthHcl(env: string | undefined, outdir = mkdtempSync(join(tmpdir(), 'hcl-'))): string {
   const seed = readTopology('vnet1-vnet4.json');
-  const outdir = mkdtempSync(join(tmpdir(), 'hcl-'));
   const saved = process.env.SYNTH_HCL_OUTPUT;
   if (env === undefined) delete process.env.SYNTH_HCL_OUTPUT;
   else process.env.SYNTH_HCL_OUTPUT = env;
   try {
-    const app = new App({ hclOutput: true, outdir, context: { [RULES_CHECKED_CONTEXT]: true } });
+    const app = new App({ hclOutput: env !== 'false', outdir, context: { [RULES_CHECKED_CONTEXT]: true } });
     new TopologyStack(app, seed.name, { topology: seed.model, tags: seed.file.tags });
     app.synth();
   } finally {
     if (saved === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = saved;
   }
-  return readFileSync(join(outdir, 'stacks', seed.name, 'cdk.tf'), 'utf8');
+  return readFileSync(join(outdir, 'stacks', seed.name, env === 'false' ? 'cdk.tf.json' : 'cdk.tf'), 'utf8');
 }
 
 describe('HCL for reading (cdktf synth --hcl)', () => {
@@ -50,5 +49,17 @@ describe('HCL for reading (cdktf synth --hcl)', () => {
 
   it('needs SYNTH_HCL_OUTPUT: hclOutput alone writes JSON into cdk.tf (cdktf 0.21)', () => {
     expect(synthHcl(undefined).trimStart().startsWith('{')).toBe(true);
+  });
+
+  it('a synth leaves only the format it writes: HCL after JSON, then JSON after HCL, in one folder', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'formats-'));
+    const stack = join(outdir, 'stacks', 'vnet1-vnet4');
+    const present = () => ['cdk.tf', 'cdk.tf.json', 'metadata.json'].filter((f) => existsSync(join(stack, f)));
+    synthHcl('false', outdir);
+    expect(present()).toEqual(['cdk.tf.json']);
+    synthHcl('true', outdir);
+    expect(present()).toEqual(['cdk.tf', 'metadata.json']);
+    synthHcl('false', outdir);
+    expect(present()).toEqual(['cdk.tf.json']);
   });
 });
