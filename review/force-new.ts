@@ -15,7 +15,12 @@
  *   `shared_key` is updated in place (the provider calls SetSharedKey), which is why a key change is reported apart.
  * - azurerm `public_ip_resource.go`, `subnet_resource.go`, `virtual_network_resource.go`,
  *   `local_network_gateway_resource.go`, `resource_group_resource.go`: names, resource group and location; public IP
- *   `sku`, `zones`, `ip_version`, `sku_tier`, `edge_zone`, `public_ip_prefix_id`; subnet `virtual_network_name`.
+ *   `sku`, `zones`, `ip_version`, `sku_tier`, `edge_zone`, `public_ip_prefix_id`, `ip_tags`; subnet
+ *   `virtual_network_name`. Public IP `domain_name_label_scope` is not ForceNew in the schema but in the resource's
+ *   CustomizeDiff, `ForceNewIfChange("domain_name_label_scope", old != "" || new == "")`: only setting it where it was
+ *   unset is in place (`forcesReplacement` below).
+ * - azurerm `subnet_network_security_group_association_resource.go` and `subnet_route_table_association_resource.go`:
+ *   every argument (`subnet_id` and `network_security_group_id`, `subnet_id` and `route_table_id`) is ForceNew.
  * - random `password`: every argument (a new key is generated whenever its recipe or `keepers` change).
  */
 export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
@@ -23,6 +28,7 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
   azurerm_virtual_network: ['name', 'resource_group_name', 'location', 'edge_zone'],
   azurerm_subnet: ['name', 'resource_group_name', 'virtual_network_name'],
   azurerm_public_ip: [
+    'ip_tags',
     'name',
     'resource_group_name',
     'location',
@@ -59,6 +65,8 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
   ],
   azurerm_local_network_gateway: ['name', 'resource_group_name', 'location'],
   azurerm_management_lock: ['name', 'scope', 'lock_level', 'notes'],
+  azurerm_subnet_network_security_group_association: ['subnet_id', 'network_security_group_id'],
+  azurerm_subnet_route_table_association: ['subnet_id', 'route_table_id'],
   random_password: [
     'length',
     'keepers',
@@ -75,11 +83,43 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/** Whether changing `attribute` of a `type` from `before` to `after` replaces the resource (values as configured). */
+export function forcesReplacement(type: string, attribute: string, before: unknown, after: unknown): boolean {
+  if (type === 'azurerm_public_ip' && attribute === 'domain_name_label_scope') {
+    const unset = (v: unknown) => v === undefined || v === null || v === '';
+    return !(unset(before) && !unset(after));
+  }
+  return (FORCE_NEW[type] ?? []).includes(attribute);
+}
+
 /** Resource types whose result is a connection's pre-shared key: replacing one rotates the key. */
 export const KEY_RESOURCE_TYPES: readonly string[] = ['random_password'];
 
 export const GATEWAY_TYPE = 'azurerm_virtual_network_gateway';
 export const CONNECTION_TYPE = 'azurerm_virtual_network_gateway_connection';
 
-/** Arguments that say how Terraform handles a resource rather than what it is; not compared. */
-export const META_ARGUMENTS: readonly string[] = ['//', 'depends_on', 'lifecycle', 'count', 'for_each'];
+/** Arguments that say how Terraform handles a resource rather than what it is: not compared as arguments. */
+export const META_ARGUMENTS: readonly string[] = [
+  '//',
+  'depends_on',
+  'lifecycle',
+  'count',
+  'for_each',
+  'provider',
+  'timeouts',
+];
+
+/** An Azure management lock: removing one lets the resource it protects be deleted. */
+export const DELETE_LOCK_TYPE = 'azurerm_management_lock';
+
+/**
+ * Arguments whose values are secret wherever they appear: a connection's pre-shared key and authorization key, a
+ * generated password's `result`, a Key Vault secret's `value`. The review prints that they change, never the value.
+ */
+export const SECRET_ATTRIBUTES: readonly string[] = [
+  'shared_key',
+  'authorization_key',
+  'result',
+  'bcrypt_hash',
+  'value',
+];

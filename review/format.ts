@@ -1,36 +1,68 @@
-import { describe, exitCodeOf, formatCause, ResourceAction, ResourceChange, StackReview, ValueChange } from './compare';
+import {
+  describe,
+  exitCodeOf,
+  formatCause,
+  MetaChange,
+  ResourceAction,
+  ResourceChange,
+  StackReview,
+  ValueChange,
+} from './compare';
 
-const SYMBOL: Record<ResourceAction, string> = { create: '+', delete: '-', update: '~', replace: '-/+' };
+const SYMBOL: Record<ResourceAction, string> = {
+  create: '+',
+  delete: '-',
+  update: '~',
+  replace: '-/+',
+  read: '<=',
+  'no-op': '=',
+};
 const VERB: Record<ResourceAction, string> = {
   create: 'added',
   delete: 'destroyed',
   update: 'changed in place',
   replace: 'replaced',
+  read: 'read',
+  'no-op': 'unchanged in Azure',
 };
 
-/** `2 replaced, 1 destroyed, 1 changed in place, 3 added`. */
+/** `2 replaced, 1 destroyed, 1 changed in place, 3 added`, then `, 1 read, 1 unchanged in Azure` when there are any. */
 export function countLine(review: StackReview): string {
   const count = (action: ResourceAction) => review.resources.filter((r) => r.action === action).length;
-  return (['replace', 'delete', 'update', 'create'] as const).map((a) => `${count(a)} ${VERB[a]}`).join(', ');
+  const always = (['replace', 'delete', 'update', 'create'] as const).map((a) => `${count(a)} ${VERB[a]}`);
+  const some = (['read', 'no-op'] as const).filter((a) => count(a) > 0).map((a) => `${count(a)} ${VERB[a]}`);
+  return [...always, ...some].join(', ');
 }
 
 function verdict(review: StackReview): string {
+  const replacedOrDestroyed = review.resources.some((r) => r.action === 'replace' || r.action === 'delete');
   return exitCodeOf(review) === 2
-    ? 'Something is replaced or destroyed: this change needs a second approval.'
+    ? replacedOrDestroyed
+      ? 'Something is replaced or destroyed: this change needs a second approval.'
+      : 'Something can take a tunnel down or lift a protection: this change needs a second approval.'
     : review.resources.length === 0 && review.outputs.length === 0 && review.variables.length === 0
       ? 'No changes.'
       : 'Nothing is replaced or destroyed.';
 }
 
 function details(r: ResourceChange): string {
-  if (r.action === 'create' || r.action === 'delete') return '';
-  const forcing = r.changes.filter((c) => c.forcesReplacement);
-  const others = r.changes.filter((c) => !c.forcesReplacement);
   const parts: string[] = [];
-  if (forcing.length > 0) parts.push(`forced by ${forcing.map(formatCause).join('; ')}`);
-  if (others.length > 0) parts.push(`${forcing.length > 0 ? 'also ' : ''}${others.map(formatCause).join('; ')}`);
-  if (!r.forceNewKnown) parts.push('ForceNew arguments of this type are not known to this tool: check the plan');
+  if (r.reason) parts.push(r.reason);
+  if (r.action !== 'create' && r.action !== 'delete') {
+    const forcing = r.changes.filter((c) => c.forcesReplacement);
+    const others = r.changes.filter((c) => !c.forcesReplacement);
+    if (forcing.length > 0) parts.push(`forced by ${forcing.map(formatCause).join('; ')}`);
+    if (others.length > 0) parts.push(`${forcing.length > 0 ? 'also ' : ''}${others.map(formatCause).join('; ')}`);
+    if (!r.forceNewKnown) parts.push('ForceNew arguments of this type are not known to this tool: check the plan');
+  }
+  if (r.meta && r.meta.length > 0) parts.push(`meta: ${r.meta.map(formatMeta).join('; ')}`);
   return parts.join('; ');
+}
+
+/** `provider "${azurerm.a}" -> "${azurerm.b}"`, `forget`. */
+function formatMeta(m: MetaChange): string {
+  if (m.before === undefined && m.after === undefined) return m.argument;
+  return `${m.argument} ${m.before ?? '(unset)'} -> ${m.after ?? '(unset)'}`;
 }
 
 function valueLines(title: string, changes: readonly ValueChange[]): string[] {
