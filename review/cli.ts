@@ -4,25 +4,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareStacks, exitCodeOf, StackInputError } from './compare';
 import { formatMarkdown, formatText } from './format';
+import { reviewPlan } from './plan';
 
 export const USAGE =
   'usage: npm run review -- [--markdown] <old cdk.tf.json> <new cdk.tf.json>\n' +
-  '       npm run review -- [--markdown] [--topology <file>] --git <old-ref> <new-ref>';
+  '       npm run review -- [--markdown] [--topology <file>] --git <old-ref> <new-ref>\n' +
+  '       npm run review -- [--markdown] --plan <plan.json>   (terraform show -json plan.tfplan > plan.json)\n' +
+  'Exit code: 0 nothing replaced, destroyed or dangerous; 2 something is; 1 bad input. Docs: docs/review.md';
 
 /** Where a stack comes from: a file, or a git ref synthesized in a temporary worktree. */
 export type StackSource = { readonly file: string } | { readonly ref: string; readonly topology?: string };
 
-export interface ReviewOptions {
-  readonly old: StackSource;
-  readonly new: StackSource;
-  readonly markdown: boolean;
-}
+export type ReviewOptions =
+  | { readonly old: StackSource; readonly new: StackSource; readonly markdown: boolean }
+  | { readonly plan: string; readonly markdown: boolean }
+  | { readonly help: true };
 
 /** Parses the command line; throws `StackInputError` with a one-line message. */
 export function parseArgs(args: readonly string[]): ReviewOptions {
   let markdown = false;
   let git = false;
   let topology: string | undefined;
+  let plan: string | undefined;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -31,9 +34,18 @@ export function parseArgs(args: readonly string[]): ReviewOptions {
     else if (arg === '--topology') {
       topology = args[++i];
       if (!topology) throw new StackInputError('--topology needs a file, e.g. --topology topologies/vnet1-vnet4.json');
-    } else if (arg === '-h' || arg === '--help') throw new StackInputError(USAGE);
+    } else if (arg === '--plan') {
+      plan = args[++i];
+      if (!plan) throw new StackInputError('--plan needs a file: terraform show -json plan.tfplan > plan.json');
+    } else if (arg === '-h' || arg === '--help') return { help: true };
     else if (arg.startsWith('--')) throw new StackInputError(`unknown option ${arg}\n${USAGE}`);
     else positional.push(arg);
+  }
+  if (plan !== undefined) {
+    if (git || topology || positional.length > 0) {
+      throw new StackInputError('--plan reads one plan file and nothing else; leave out --git, --topology and stacks');
+    }
+    return { plan, markdown };
   }
   if (positional.length !== 2) throw new StackInputError(`expected two stacks, got ${positional.length}\n${USAGE}`);
   if (topology && !git) throw new StackInputError('--topology goes with --git; with two files, pass the files');
@@ -143,6 +155,17 @@ export interface Io {
 export function runReview(args: readonly string[], root: string, io: Io): number {
   try {
     const options = parseArgs(args);
+    if ('help' in options) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if ('plan' in options) {
+      const { label, json } = loadStack({ file: options.plan }, root);
+      const { review, terraformVersion } = reviewPlan(json, label);
+      const title = `Replacement-risk report: plan ${label}${terraformVersion ? ` (Terraform ${terraformVersion})` : ''}`;
+      io.stdout(options.markdown ? formatMarkdown(review, title) : formatText(review, title));
+      return exitCodeOf(review);
+    }
     const old = loadStack(options.old, root);
     const now = loadStack(options.new, root);
     const review = compareStacks(old.json, now.json, [old.label, now.label]);

@@ -1,3 +1,4 @@
 export * from './compare';
 export * from './force-new';
 export * from './format';
+export * from './plan';
