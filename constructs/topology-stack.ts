@@ -147,6 +147,7 @@ export class TopologyStack extends TerraformStack {
           vpnType: gateway.vpnType,
           publicIpNames: [...gateway.publicIpNames],
           zones: [...gateway.zones],
+          deleteProtection: gateway.deleteProtection,
           bgp: gateway.bgp && {
             asn: gateway.bgp.asn,
             peeringAddresses: gateway.bgp.peeringAddresses.map((p) => ({

@@ -179,3 +179,35 @@ describe('output that can be trusted', () => {
     expect(first).not.toMatch(/"\/(home|root|tmp|work|Users)\//);
   });
 });
+
+describe('gateway deleteProtection from the topology file', () => {
+  const seedInput = JSON.parse(readFileSync(join(__dirname, '..', '..', 'topologies', 'vnet1-vnet4.json'), 'utf8')) as {
+    networks: { gateway: Record<string, unknown> }[];
+  };
+  const withProtection = (deleteProtection?: string) => {
+    const input = structuredClone(seedInput);
+    if (deleteProtection) input.networks[0].gateway.deleteProtection = deleteProtection;
+    return synthJson(loadTopology(input as never, 'vnet1-vnet4'));
+  };
+  const gateway = (json: ReturnType<typeof synthJson>) =>
+    Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway')).find((g) => g.name === 'VNet1GW');
+
+  it('"lock" puts a CanNotDelete lock on the gateway', () => {
+    expect(Object.values(resourcesOf(withProtection('lock'), 'azurerm_management_lock'))).toEqual([
+      expect.objectContaining({
+        lock_level: 'CanNotDelete',
+        scope: expect.stringContaining('azurerm_virtual_network_gateway.'),
+      }),
+    ]);
+  });
+
+  it('"preventDestroy" sets prevent_destroy on the gateway', () => {
+    expect(gateway(withProtection('preventDestroy'))?.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it('none: no lock and no lifecycle', () => {
+    const json = withProtection();
+    expect(resourcesOf(json, 'azurerm_management_lock')).toEqual({});
+    expect(gateway(json)?.lifecycle).toBeUndefined();
+  });
+});
