@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareStacks, exitCodeOf, references, StackInputError, StackReview } from '../../review/compare';
 import type { TopologyFileInput } from '../../topology/schema';
-import { addressOf, loadTopology, ROOT, synthJson, TerraformJson } from '../support/synth';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { PublicIp, PublicIpConfig } from '@cdktf/provider-azurerm/lib/public-ip';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { Network } from '../../constructs';
+import { addressOf, addresses, loadTopology, ref, ROOT, synthJson, synthScope, TerraformJson } from '../support/synth';
 
 const seedInput = JSON.parse(readFileSync(join(ROOT, 'topologies', 'vnet1-vnet4.json'), 'utf8')) as TopologyFileInput;
 
@@ -247,5 +252,194 @@ describe('references', () => {
       { address: 'azurerm_public_ip.VNet1_Gateway-X_1', attribute: 'id' },
       { address: 'data.azurerm_key_vault_secret.S', attribute: 'value' },
     ]);
+  });
+});
+
+describe('compareStacks: what a reference, a data source or a meta-argument changes', () => {
+  /** A network with a gateway, built in code: the construct ids stay, the resource group's name is an argument. */
+  const network = (resourceGroupName: string) =>
+    synthScope((scope) => {
+      new Network(scope, 'VNet1', {
+        location: 'eastus',
+        resourceGroupName,
+        addressSpace: ['10.1.0.0/16'],
+        subnets: [{ name: 'FrontEnd', addressPrefix: '10.1.0.0/24' }],
+        gatewaySubnetPrefix: '10.1.255.0/27',
+      });
+    });
+
+  it('a resource group renamed in code, same construct id: everything whose ForceNew argument reads its name is replaced', () => {
+    const before = network('rg-a');
+    const after = network('rg-b');
+    expect(addresses(after).sort()).toEqual(addresses(before).sort());
+    const review = compareStacks(before, after);
+    const group = addressOf(before, 'azurerm_resource_group', 'rg-a');
+    const vnet = addressOf(before, 'azurerm_virtual_network', 'VNet1');
+    const frontEnd = addressOf(before, 'azurerm_subnet', 'FrontEnd');
+    const gatewaySubnet = addressOf(before, 'azurerm_subnet', 'GatewaySubnet');
+    expect(actions(review)).toEqual({
+      [group]: 'replace',
+      [vnet]: 'replace',
+      [frontEnd]: 'replace',
+      [gatewaySubnet]: 'replace',
+    });
+    // The network's text is the same: it reads the group's name, which is what changes.
+    expect(resource(review, vnet).changes).toEqual([
+      {
+        attribute: 'resource_group_name',
+        before: ref(group, 'name'),
+        after: ref(group, 'name'),
+        forcesReplacement: true,
+        through: [],
+        reads: [`${group}.name`],
+      },
+    ]);
+    expect(exitCodeOf(review)).toBe(2);
+  });
+
+  it('the same stack with a new resource group name nobody reads: only the group is replaced', () => {
+    const build = (name: string) =>
+      synthScope((scope) => {
+        new ResourceGroup(scope, 'Group', { name, location: 'eastus' });
+      });
+    expect(actions(compareStacks(build('rg-a'), build('rg-b')))).toEqual({
+      'azurerm_resource_group.Group': 'replace',
+    });
+  });
+
+  it('a Key Vault secret id changed: the data source is read again and both connections change key', () => {
+    const vault =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/kv/providers/Microsoft.KeyVault/vaults/vpn-keys';
+    const withSecret = (secret: string) =>
+      variant(
+        (t) =>
+          ((t.connections as Record<string, unknown>[])[0].sharedKey = {
+            keyVaultSecretId: `${vault}/secrets/${secret}`,
+          }),
+      );
+    const before = withSecret('vnet1-vnet4');
+    const after = withSecret('vnet1-vnet4-rotated');
+    const review = compareStacks(before, after);
+    const secret = `data.azurerm_key_vault_secret.${Object.keys(before.data?.azurerm_key_vault_secret ?? {})[0]}`;
+    expect(actions(review)).toEqual({ [FORWARD]: 'update', [REVERSE]: 'update', [secret]: 'read' });
+    expect(resource(review, secret).changes).toEqual([
+      expect.objectContaining({ attribute: 'name', before: 'vnet1-vnet4', after: 'vnet1-vnet4-rotated' }),
+    ]);
+    expect(resource(review, FORWARD).changes).toEqual([
+      expect.objectContaining({ attribute: 'shared_key', forcesReplacement: false, reads: [secret] }),
+    ]);
+    expect(dangerKinds(review)).toEqual([`shared-key-changed ${FORWARD}`, `shared-key-changed ${REVERSE}`]);
+    expect(review.dangers[0].message).toContain(`(${secret} changes, so the key read from it changes)`);
+    expect(exitCodeOf(review)).toBe(2);
+  });
+
+  it('the same Key Vault secret on both sides: nothing changes', () => {
+    const vault =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/kv/providers/Microsoft.KeyVault/vaults/vpn-keys';
+    const withSecret = () =>
+      variant(
+        (t) => ((t.connections as Record<string, unknown>[])[0].sharedKey = { keyVaultSecretId: `${vault}/secrets/k` }),
+      );
+    expect(compareStacks(withSecret(), withSecret()).resources).toEqual([]);
+  });
+
+  it('prevent_destroy dropped from a gateway is a danger; added, it is listed and safe', () => {
+    const guarded = variant((t) => (gatewayOf(t, 0).deleteProtection = 'preventDestroy'));
+    const dropped = compareStacks(guarded, seed);
+    expect(actions(dropped)).toEqual({ [VNET1_GW]: 'no-op' });
+    expect(resource(dropped, VNET1_GW)).toMatchObject({
+      changes: [],
+      meta: [{ argument: 'lifecycle.prevent_destroy', before: 'true' }],
+    });
+    expect(dangerKinds(dropped)).toEqual([`protection-removed ${VNET1_GW}`]);
+    expect(exitCodeOf(dropped)).toBe(2);
+
+    const added = compareStacks(seed, guarded);
+    expect(resource(added, VNET1_GW).meta).toEqual([{ argument: 'lifecycle.prevent_destroy', after: 'true' }]);
+    expect(added.dangers).toEqual([]);
+    expect(exitCodeOf(added)).toBe(0);
+  });
+
+  it('a delete lock removed is a danger', () => {
+    const locked = variant((t) => (gatewayOf(t, 0).deleteProtection = 'lock'));
+    const review = compareStacks(locked, seed);
+    const lock = Object.keys(locked.resource.azurerm_management_lock).map((n) => `azurerm_management_lock.${n}`)[0];
+    expect(actions(review)).toEqual({ [lock]: 'delete' });
+    expect(dangerKinds(review)).toEqual([`protection-removed ${lock}`]);
+  });
+
+  it('a subnet network security group changed: the association is replaced (every argument is ForceNew)', () => {
+    const nsg = (name: string) =>
+      `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/TestRG1/providers/Microsoft.Network/networkSecurityGroups/${name}`;
+    const withNsg = (name: string) =>
+      variant((t) => ((t.networks[0].subnets as Record<string, unknown>[])[0].networkSecurityGroupId = nsg(name)));
+    const review = compareStacks(withNsg('a'), withNsg('b'));
+    expect(review.resources.map((r) => `${r.type} ${r.action} ${r.changes.map((c) => c.attribute).join()}`)).toEqual([
+      'azurerm_subnet_network_security_group_association replace network_security_group_id',
+    ]);
+  });
+
+  describe('public IP arguments the provider replaces for', () => {
+    const ip = (extra: Partial<PublicIpConfig>) =>
+      synthScope((scope) => {
+        new PublicIp(scope, 'Ip', {
+          name: 'pip',
+          resourceGroupName: 'rg',
+          location: 'eastus',
+          allocationMethod: 'Static',
+          sku: 'Standard',
+          ...extra,
+        });
+      });
+    const actionOf = (a: Partial<PublicIpConfig>, b: Partial<PublicIpConfig>) =>
+      actions(compareStacks(ip(a), ip(b)))['azurerm_public_ip.Ip'];
+
+    it.each([
+      ['ip_tags added', {}, { ipTags: { RoutingPreference: 'Internet' } }, 'replace'],
+      [
+        'domain_name_label_scope set where it was unset',
+        {},
+        { domainNameLabel: 'x', domainNameLabelScope: 'TenantReuse' },
+        'update',
+      ],
+      [
+        'domain_name_label_scope changed',
+        { domainNameLabel: 'x', domainNameLabelScope: 'TenantReuse' },
+        { domainNameLabel: 'x', domainNameLabelScope: 'NoReuse' },
+        'replace',
+      ],
+      [
+        'domain_name_label_scope removed',
+        { domainNameLabel: 'x', domainNameLabelScope: 'TenantReuse' },
+        { domainNameLabel: 'x' },
+        'replace',
+      ],
+    ] as const)('%s: %s', (_, a, b, expected) => {
+      expect(actionOf(a, b)).toBe(expected);
+    });
+  });
+
+  it('provider and timeouts are meta changes, not argument changes', () => {
+    const build = (alias: string, create: string) =>
+      synthScope((scope) => {
+        const other = new AzurermProvider(scope, alias, { alias, features: [{}] });
+        new ManagementLock(scope, 'Lock', {
+          provider: other,
+          name: 'lock',
+          scope: '/subscriptions/x',
+          lockLevel: 'CanNotDelete',
+          timeouts: { create },
+        });
+      });
+    const review = compareStacks(build('a', '30m'), build('b', '60m'));
+    expect(resource(review, 'azurerm_management_lock.Lock')).toMatchObject({
+      action: 'no-op',
+      changes: [],
+      meta: [
+        { argument: 'provider', before: '"azurerm.a"', after: '"azurerm.b"' },
+        { argument: 'timeouts', before: '{"create":"30m"}', after: '{"create":"60m"}' },
+      ],
+    });
+    expect(exitCodeOf(review)).toBe(0);
   });
 });
