@@ -58,7 +58,16 @@ describe('npm run review', () => {
     expect(stdout.replaceAll(dir, '<tmp>')).toMatchSnapshot();
   });
 
+  it.each([['--help'], ['-h']])('%s prints the usage on stdout and exits 0', (flag) => {
+    const { code, stdout, stderr } = run(flag);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^usage: npm run review -- \[--markdown\] <old cdk\.tf\.json> <new cdk\.tf\.json>\n/);
+    expect(stdout).toContain('--plan <plan.json>');
+  });
+
   it.each([
+    [['--plan'], 'review: --plan needs a file'],
+    [['--plan', 'p.json', OLD], 'review: --plan reads one plan file and nothing else'],
     [[OLD], 'review: expected two stacks, got 1'],
     [[OLD, join(dir, 'missing.json')], `review: ${join(dir, 'missing.json')}: cannot read (no such file)`],
     [[OLD, write('broken.json', '{')], `review: ${join(dir, 'broken.json')}: not valid JSON`],
@@ -81,6 +90,10 @@ describe('parseArgs', () => {
       new: { ref: 'HEAD', topology: 't.json' },
       markdown: true,
     });
+  });
+
+  it('reads --plan with --markdown', () => {
+    expect(parseArgs(['--plan', 'plan.json', '--markdown'])).toEqual({ plan: 'plan.json', markdown: true });
   });
 
   it('refuses --topology without --git', () => {
