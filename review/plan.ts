@@ -79,6 +79,10 @@ export function reviewPlan(json: unknown, label: string): PlanReview {
     const reason = typeof entry.action_reason === 'string' ? REASONS[entry.action_reason] : undefined;
     const deposed =
       typeof entry.deposed === 'string' ? 'a deposed object left by an earlier create_before_destroy' : '';
+    const order =
+      Array.isArray(change.actions) && change.actions.join(',') === 'create,delete'
+        ? 'the new one is created before the old one is destroyed (create_before_destroy)'
+        : '';
     const meta: MetaChange[] = action.kind === 'forget' ? [{ argument: 'forget' }] : [];
     const address = entry.address;
     const resourceAction: ResourceAction = action.kind === 'forget' ? 'no-op' : action.kind;
@@ -95,7 +99,7 @@ export function reviewPlan(json: unknown, label: string): PlanReview {
       changes: attributeChanges,
       forceNewKnown: true, // The provider itself decided what is replaced.
       ...(meta.length > 0 ? { meta } : {}),
-      ...(reason || deposed ? { reason: [deposed, reason].filter(Boolean).join('; ') } : {}),
+      ...(reason || deposed || order ? { reason: [deposed, order, reason].filter(Boolean).join('; ') } : {}),
     });
     // What the danger rules may read: the planned values, without anything secret.
     bodies.set(address, Object.fromEntries(Object.entries(after).filter(([k]) => !secret(k))));

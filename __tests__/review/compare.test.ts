@@ -7,6 +7,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { PublicIp, PublicIpConfig } from '@cdktf/provider-azurerm/lib/public-ip';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Network } from '../../constructs';
+import { formatMarkdown, formatText } from '../../review/format';
 import { addressOf, addresses, loadTopology, ref, ROOT, synthJson, synthScope, TerraformJson } from '../support/synth';
 
 const seedInput = JSON.parse(readFileSync(join(ROOT, 'topologies', 'vnet1-vnet4.json'), 'utf8')) as TopologyFileInput;
@@ -200,6 +201,22 @@ describe('compareStacks on hand-made stacks', () => {
     expect(review.dangers).toEqual([
       expect.objectContaining({ kind: 'sku-refused', message: expect.stringContaining(message) }),
     ]);
+  });
+
+  it('never prints a literal shared key: the change is reported, the values left out of the model and the report', () => {
+    const connection = (key: string) => ({
+      resource: { azurerm_virtual_network_gateway_connection: { c: { name: 'A-to-B', shared_key: key } } },
+    });
+    const review = compareStacks(connection('Literal-Old-9f2k'), connection('Literal-New-4h7d'));
+    expect(resource(review, 'azurerm_virtual_network_gateway_connection.c').changes).toEqual([
+      { attribute: 'shared_key', sensitive: true, forcesReplacement: false, through: [] },
+    ]);
+    const text = formatText(review) + formatMarkdown(review);
+    expect(text).toContain(
+      'shared key of connection A-to-B (azurerm_virtual_network_gateway_connection.c) changes (the key changes)',
+    );
+    expect(text).not.toMatch(/Literal-(Old|New)/);
+    expect(exitCodeOf(review)).toBe(2);
   });
 
   it('ignores the // metadata blocks', () => {

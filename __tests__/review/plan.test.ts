@@ -73,7 +73,8 @@ describe('npm run review -- --plan', () => {
       `! gateway VNet1GW (${GATEWAY}) is replaced (generation "Generation2" -> "Generation1"): a VPN gateway takes 45 minutes`,
     );
     expect(stdout).toContain(
-      `-/+ VNet1-to-VNet4 (${FORWARD}): replaced, the provider cannot update it in place; forced by ` +
+      `-/+ VNet1-to-VNet4 (${FORWARD}): replaced, the new one is created before the old one is destroyed ` +
+        '(create_before_destroy); the provider cannot update it in place; forced by ' +
         'virtual_network_gateway_id "/subscriptions/0000/gw" -> (known after apply)',
     );
     expect(stdout).toContain(`-/+ VNet1GWpip1 (${PIP1}): replaced, tainted: Terraform replaces it`);
