@@ -1,6 +1,7 @@
 import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-gateway';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { keepTextLiteral } from './literal-text';
 import { canonicalLocation } from '../azure/regions';
 import type { SiteModel } from '../topology/model';
 import { registerTopologyRules } from './topology-rules';
@@ -36,6 +37,7 @@ export class LocalSite extends Construct {
 
   constructor(scope: Construct, id: string, props: LocalSiteProps) {
     super(scope, id);
+    keepTextLiteral(this);
     this.name = props.name ?? id;
     this.bgpEnabled = props.bgp !== undefined;
     this.localNetworkGateway = new LocalNetworkGateway(this, 'LocalNetworkGateway', {

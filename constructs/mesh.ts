@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { keepTextLiteral } from './literal-text';
 import { registerTopologyRules } from './topology-rules';
 import { VnetToVnetConnection, VnetToVnetOptions } from './vnet-to-vnet-connection';
 import type { VpnGateway } from './vpn-gateway';
@@ -18,6 +19,7 @@ export class Mesh extends Construct {
 
   constructor(scope: Construct, id: string, props: MeshProps) {
     super(scope, id);
+    keepTextLiteral(this);
     const connections = new Map<string, VnetToVnetConnection>();
     // Pairs are keyed by their sorted names, so reordering the list changes no address.
     const gateways = [...props.gateways].sort((x, y) => compare(x.network.name, y.network.name));
@@ -62,6 +64,7 @@ export class HubAndSpoke extends Construct {
 
   constructor(scope: Construct, id: string, props: HubAndSpokeProps) {
     super(scope, id);
+    keepTextLiteral(this);
     const hub = props.hub.network.name;
     const connections = new Map<string, VnetToVnetConnection>();
     for (const spoke of props.spokes) {

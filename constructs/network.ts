@@ -5,6 +5,7 @@ import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { keepTextLiteral } from './literal-text';
 import { canonicalLocation } from '../azure/regions';
 import type { NetworkModel } from '../topology/model';
 import { registerTopologyRules } from './topology-rules';
@@ -72,6 +73,7 @@ export class Network extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
+    keepTextLiteral(this);
     this.name = props.name ?? id;
     this.location = canonicalLocation(props.location);
     this.provider = props.provider;

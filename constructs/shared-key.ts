@@ -3,6 +3,7 @@ import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { TerraformProvider, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { keepTextLiteral } from './literal-text';
 import { KeyVaultSecretId, parseKeyVaultSecretId } from '../azure/key-vault';
 import { DEFAULT_SHARED_KEY_LENGTH, SharedKeyModel } from '../topology/model';
 import { resolveSharedKey } from '../topology/resolve';
@@ -40,6 +41,7 @@ export class SharedKey extends Construct {
 
   constructor(scope: Construct, id: string, props: SharedKeyProps = {}) {
     super(scope, id);
+    keepTextLiteral(this);
     this.source = props.source ?? { generate: true };
     const stack = TerraformStack.of(this);
 
@@ -95,6 +97,7 @@ function sensitiveVariable(stack: TerraformStack, name: string): TerraformVariab
     description: 'Pre-shared key of a VPN connection pair',
   });
   variable.overrideLogicalId(name);
+  keepTextLiteral(variable);
   return variable;
 }
 

@@ -1,5 +1,6 @@
 import type { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Construct } from 'constructs';
+import { keepTextLiteral } from './literal-text';
 import { ConnectionModel, defaultNames } from '../topology/model';
 import { ConnectionOptions, connectionOptionsModel, gatewayConnection } from './gateway-connection';
 import type { LocalSite } from './local-site';
@@ -24,6 +25,7 @@ export class SiteToSiteConnection extends Construct {
 
   constructor(scope: Construct, id: string, props: SiteToSiteConnectionProps) {
     super(scope, id);
+    keepTextLiteral(this);
     const network = props.from.network.name;
     const name = props.name ?? defaultNames.connection(network, props.site.name);
     const enableBgp = props.enableBgp ?? (props.from.bgpEnabled && props.site.bgpEnabled);

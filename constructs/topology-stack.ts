@@ -6,6 +6,7 @@ import { AzurermBackend, ISynthesisSession, LocalBackend, TerraformOutput, Terra
 // cdktf's hook for writing extra files into a stack's output; public in the library, not re-exported by its root.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
+import { keepTextLiteral } from './literal-text';
 import { canonicalLocation } from '../azure/regions';
 import { topologyDiagram } from '../diagram/mermaid';
 import type { ConnectionModel, NetworkModel, SharedKeyModel, TopologyModel } from '../topology/model';
@@ -67,6 +68,7 @@ export class TopologyStack extends TerraformStack {
 
   constructor(scope: Construct, name: string, props: TopologyStackProps) {
     super(scope, name);
+    keepTextLiteral(this);
     this.tags = props.tags;
     const { topology } = props;
     if (props.backend) {

@@ -1,5 +1,6 @@
 import type { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Construct } from 'constructs';
+import { keepTextLiteral } from './literal-text';
 import { ConnectionModel, defaultNames } from '../topology/model';
 import { ConnectionOptions, connectionOptionsModel, gatewayConnection } from './gateway-connection';
 import { SharedKey } from './shared-key';
@@ -36,6 +37,7 @@ export class VnetToVnetConnection extends Construct {
 
   constructor(scope: Construct, id: string, props: VnetToVnetConnectionProps) {
     super(scope, id);
+    keepTextLiteral(this);
     this.from = props.from;
     this.to = props.to;
     const a = props.from.network.name;

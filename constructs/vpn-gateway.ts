@@ -2,6 +2,7 @@ import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { Construct } from 'constructs';
+import { keepTextLiteral } from './literal-text';
 import { isZoneRedundantSku, VpnGatewayGeneration, VpnGatewaySku, ZONE_REDUNDANT } from '../azure/skus';
 import { defaultNames, GatewayModel, NetworkModel } from '../topology/model';
 import type { LocalSite } from './local-site';
@@ -73,6 +74,7 @@ export class VpnGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: VpnGatewayProps) {
     super(scope, id);
+    keepTextLiteral(this);
     const network = props.network;
     if (!network.gatewaySubnet) {
       throw new Error(

@@ -1,0 +1,85 @@
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { Fn, TerraformOutput, TerraformVariable } from 'cdktf';
+import { Network, SharedKey, VpnGateway } from '../../constructs';
+import { escapeLiteralParts } from '../../constructs/literal-text';
+import { loadTopology, ref, resourcesOf, synthJson, synthScope } from '../support/synth';
+import { seedWith } from '../support/topologies';
+
+describe('escapeLiteralParts', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['${file("/etc/passwd")}', '$${file("/etc/passwd")}'],
+    ['%{if true}x%{endif}', '%%{if true}x%%{endif}'],
+    // The user's own `$${` is text too: Terraform reads `$$${` back as `$${`.
+    ['$${x}', '$$${x}'],
+    ['$ { % {', '$ { % {'],
+    ['a${TfToken[TOKEN.1]}b${c}', 'a${TfToken[TOKEN.1]}b$${c}'],
+  ])('%j -> %j', (input, expected) => {
+    expect(escapeLiteralParts(input)).toBe(expected);
+  });
+});
+
+describe('text from a topology file reaches Terraform as literal text', () => {
+  const json = synthJson(
+    loadTopology(
+      seedWith((t) => {
+        t.tags = { 'owner${var.x}': '${file("/etc/passwd")}', note: '%{if true}x%{endif}' };
+      }),
+    ),
+  );
+
+  it('escapes tag keys and values on every tagged resource', () => {
+    for (const type of ['azurerm_resource_group', 'azurerm_virtual_network', 'azurerm_public_ip']) {
+      for (const body of Object.values(resourcesOf(json, type))) {
+        expect(body.tags).toEqual({ 'owner$${var.x}': '$${file("/etc/passwd")}', note: '%%{if true}x%%{endif}' });
+      }
+    }
+  });
+
+  it('keeps references as references', () => {
+    const [address] = Object.keys(resourcesOf(json, 'azurerm_resource_group'));
+    const network = Object.values(resourcesOf(json, 'azurerm_virtual_network'))[0];
+    expect(network.resource_group_name).toBe(ref(`azurerm_resource_group.${address}`, 'name'));
+  });
+});
+
+describe('text passed to the constructs from code', () => {
+  const json = synthScope((scope) => {
+    const network = new Network(scope, 'Net', {
+      name: 'net${path.root}',
+      location: 'eastus',
+      addressSpace: ['10.0.0.0/16'],
+      gatewaySubnetPrefix: '10.0.255.0/27',
+      tags: { '%{k}': 'v' },
+    });
+    new VpnGateway(network, 'Gateway', { network, name: 'gw%{x}', sku: 'VpnGw2AZ' });
+    new SharedKey(scope, 'Key', { source: { keyVaultSecretId: '/x/${y}' } });
+    // A consumer's own resources, outside this library's constructs, are left as the consumer wrote them.
+    new ResourceGroup(scope, 'Mine', { name: 'mine-${var.suffix}', location: 'eastus' });
+    new TerraformOutput(scope, 'Out', { value: `id ${network.virtualNetwork.id}` });
+    new TerraformVariable(scope, 'Var', { default: '${z}' });
+  });
+
+  it('escapes names, tag keys and Key Vault ids', () => {
+    const network = Object.values(resourcesOf(json, 'azurerm_virtual_network'))[0];
+    expect(network.name).toBe('net$${path.root}');
+    expect(network.tags).toEqual({ '%%{k}': 'v' });
+    const gateway = Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway'))[0];
+    expect(gateway.name).toBe('gw%%{x}');
+    const secret = Object.values(json.data?.azurerm_key_vault_secret ?? {})[0];
+    expect(secret.key_vault_id).toBe('/x/$${y}');
+  });
+
+  it("leaves the consumer's own resources, outputs and variables alone", () => {
+    expect(resourcesOf(json, 'azurerm_resource_group').Mine.name).toBe('mine-${var.suffix}');
+    expect(json.output?.Out.value).toMatch(/^id \$\{azurerm_virtual_network\.Net_VirtualNetwork_[0-9A-F]+\.id\}$/);
+    expect(json.variable?.Var.default).toBe('${z}');
+  });
+
+  it('does not escape a cdktf token a second time: Fn.rawString stays as cdktf writes it', () => {
+    const raw = synthScope((scope) => {
+      new Network(scope, 'Net', { name: Fn.rawString('a${b}'), location: 'eastus', addressSpace: ['10.0.0.0/16'] });
+    });
+    expect(Object.values(resourcesOf(raw, 'azurerm_virtual_network'))[0].name).toBe('a$${b}');
+  });
+});
