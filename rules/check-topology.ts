@@ -9,10 +9,12 @@ import { nameRules } from './names';
 import { placementRules } from './placement';
 import type { Rule } from './rule';
 import { sharedKeyRules } from './shared-key';
+import { textRules } from './text';
 import { tunnelRules } from './tunnels';
 
 /** Every rule, in the order their findings are reported. */
 export const RULES: readonly Rule[] = [
+  ...textRules,
   ...nameRules,
   ...placementRules,
   ...addressSpaceRules,

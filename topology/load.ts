@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { z } from 'zod';
-import { error, Finding } from '../rules/finding';
+import { error, Finding, formatFindings } from '../rules/finding';
+import { controlCharacterFindings, quoteText } from '../rules/text';
 import type { TopologyModel } from './model';
 import { resolveTopology } from './resolve';
-import { TopologyFile, topologySchema } from './schema';
+import { quoteValue, TopologyFile, topologySchema } from './schema';
+import { parseStrictJson } from './strict-json';
+
+/** The largest topology file read: ten times a mesh of 100 networks written out in full; a file is text, not data. */
+export const MAX_TOPOLOGY_FILE_BYTES = 1024 * 1024;
 
 /** A topology file that cannot be read or does not have the shape of one: every finding, not only the first. */
 export class TopologyFileError extends Error {
@@ -12,7 +17,7 @@ export class TopologyFileError extends Error {
     public readonly file: string,
     public readonly findings: readonly Finding[],
   ) {
-    super(findings.map((f) => `${f.severity}: ${file}: ${f.path}: ${f.message}`).join('\n'));
+    super(formatFindings(findings, file).join('\n'));
     this.name = 'TopologyFileError';
   }
 }
@@ -26,16 +31,50 @@ export interface LoadedTopology {
 
 /** Reads, parses and resolves a topology file; throws `TopologyFileError` for a missing, empty, malformed or mis-shaped one. */
 export function loadTopologyFile(path: string): LoadedTopology {
-  let text: string;
+  return parseTopology(readTopologyText(path), stackNameFromPath(path), path);
+}
+
+/**
+ * The text of a topology file, read with bounds: anything but a regular file (a FIFO, a device such as /dev/zero, a
+ * directory) is refused from its `fstat` without a byte read, and so is a file over `MAX_TOPOLOGY_FILE_BYTES`. The
+ * file is opened non-blocking, so that opening a FIFO does not wait for a writer.
+ */
+export function readTopologyText(path: string): string {
+  const refuse = (reason: string) =>
+    new TopologyFileError(path, [error('(file)', `cannot read the topology file (${reason})`)]);
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    throw new TopologyFileError(path, [
-      error('(file)', `cannot read the topology file (${reason}); check the path given in TOPOLOGY`),
-    ]);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw refuse(
+      code === 'ENOENT' ? 'no such file; check the path given in TOPOLOGY' : `${code ?? 'error'}; check the path`,
+    );
   }
-  return parseTopology(text, stackNameFromPath(path), path);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      throw refuse(`it is ${stat.isDirectory() ? 'a directory' : 'not a regular file'}; give the path of a .json file`);
+    }
+    if (stat.size > MAX_TOPOLOGY_FILE_BYTES) throw refuse(tooLarge(stat.size));
+    // Read at most one byte past the cap: a file that grows after fstat is still bounded.
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_TOPOLOGY_FILE_BYTES) + 1);
+    let length = 0;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) {
+      length += n;
+    }
+    if (length > MAX_TOPOLOGY_FILE_BYTES) throw refuse(tooLarge(length));
+    return buffer.subarray(0, length).toString('utf8');
+  } catch (e) {
+    if (e instanceof TopologyFileError) throw e;
+    throw refuse(`${(e as NodeJS.ErrnoException).code ?? 'read error'}; check the file`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(bytes: number): string {
+  return `it holds ${bytes} bytes, more than the ${MAX_TOPOLOGY_FILE_BYTES} (1 MiB) a topology file may; split it into stacks`;
 }
 
 /** Parses topology JSON text; `source` names it in errors. */
@@ -45,23 +84,39 @@ export function parseTopology(text: string, defaultName: string, source = '(topo
       error('(file)', 'the topology file is empty; start from topologies/vnet1-vnet4.json'),
     ]);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new TopologyFileError(source, [error('(file)', `not valid JSON (${(e as Error).message}); fix the syntax`)]);
+  const strict = parseStrictJson(text);
+  if (!strict.ok) {
+    if ('syntax' in strict) {
+      throw new TopologyFileError(source, [error('(file)', `not valid JSON (${strict.syntax}); fix the syntax`)]);
+    }
+    throw new TopologyFileError(
+      source,
+      strict.keys.map((k) => error(formatJsonPath(k.path), k.message)),
+    );
   }
+  const json = strict.value;
   const parsed = topologySchema.safeParse(json, { error: issueMessage });
   if (!parsed.success) throw new TopologyFileError(source, parsed.error.issues.map(shapeFinding));
+  // What the file holds outside the model (the rules check the model's own values).
+  const outside = [
+    ...controlCharacterFindings(parsed.data.tags, 'tags'),
+    ...controlCharacterFindings(parsed.data.backend, 'backend'),
+  ];
+  if (outside.length > 0) throw new TopologyFileError(source, outside);
   return { name: parsed.data.name ?? defaultName, file: parsed.data, model: resolveTopology(parsed.data) };
 }
 
 /** `networks[1].gateway.sku`, the way the user would point at it in the file. */
 export function formatJsonPath(path: readonly PropertyKey[]): string {
-  return (
-    path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('') ||
-    '(top level)'
-  );
+  return path.map((key, i) => pathStep(key, i === 0)).join('') || '(top level)';
+}
+
+/** `.name`, `[1]`, or `["a key\nwith a newline"]`: a key is shown as a JSON string unless it is a plain word. */
+function pathStep(key: PropertyKey, first: boolean): string {
+  if (typeof key === 'number') return `[${key}]`;
+  const text = String(key);
+  if (/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(text)) return first ? text : `.${text}`;
+  return `[${quoteText(text)}]`;
 }
 
 function shapeFinding(issue: z.core.$ZodIssue): Finding {
@@ -73,7 +128,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === 'string' ? `string ${quoteText(value)}` : `${typeof value} ${String(value)}`;
 }
 
 const EXPECTED: Record<string, string> = {
@@ -92,11 +147,11 @@ function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.input === undefined) return `missing; add it (${EXPECTED[issue.expected] ?? issue.expected})`;
       return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describe(issue.input)}`;
     case 'unrecognized_keys': {
-      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      const keys = issue.keys.map(quoteText).join(', ');
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}; remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling`;
     }
     case 'invalid_value':
-      return `${JSON.stringify(issue.input)} is not allowed here; use ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+      return `${quoteValue(issue.input)} is not allowed here; use ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
     case 'too_small':
       if (issue.origin === 'array')
         return `needs at least ${issue.minimum} item${Number(issue.minimum) > 1 ? 's' : ''}`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteText } from '../rules/text';
 import { CONNECTION_PROTOCOLS, VPN_GATEWAY_GENERATIONS, VPN_GATEWAY_SKUS } from '../azure/skus';
 
 /**
@@ -9,14 +10,46 @@ import { CONNECTION_PROTOCOLS, VPN_GATEWAY_GENERATIONS, VPN_GATEWAY_SKUS } from 
 
 const name = z.string().min(1);
 
+/** A value as a message quotes it: one line, of a readable length. */
+export function quoteValue(value: unknown): string {
+  if (typeof value === 'string') return quoteText(value);
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 64 ? `${json.slice(0, 64)}…` : json;
+}
+
 /** `"VpnGw9" is not a VPN gateway SKU; use one of Basic, VpnGw1AZ, …` */
 function oneOf<const T extends readonly [string, ...string[]]>(what: string, values: T) {
   return z.enum(values, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not ${what}; use one of ${values.join(', ')}`,
+    error: (issue) => `${quoteValue(issue.input)} is not ${what}; use one of ${values.join(', ')}`,
   });
 }
 const cidr = z.string().min(1).describe('An IPv4 prefix in CIDR notation, e.g. 10.1.0.0/16');
-const tags = z.record(z.string(), z.string()).describe('Azure tags');
+
+/**
+ * Bounds on how many of each a file holds, so that any file is checked and synthesized in seconds. Azure's own limits
+ * where Microsoft publishes one ("Azure subscription and service limits", networking limits: 3,000 subnets per
+ * virtual network; Azure Resource Manager: 50 tags per resource), bounds of this project's elsewhere.
+ */
+export const LIMITS = {
+  /** Networks in one file: a full mesh of 100 is 4,950 links, beyond any gateway's 100 tunnels (rule 10). */
+  networks: 100,
+  sites: 100,
+  /** Explicit connections: more than a full mesh of `networks` (4,950). */
+  connections: 5000,
+  /** Azure: subnets per virtual network. */
+  subnets: 3000,
+  /** Prefixes of one address space; Azure publishes no limit of its own. */
+  addressPrefixes: 500,
+  /** Azure: tag name/value pairs per resource. */
+  tags: 50,
+} as const;
+
+const tags = z
+  .record(z.string(), z.string())
+  .refine((t) => Object.keys(t).length <= LIMITS.tags, {
+    error: `takes at most ${LIMITS.tags} tags (Azure's limit per resource); remove some`,
+  })
+  .describe('Azure tags');
 
 export const sharedKeySchema = z
   .union(
@@ -79,8 +112,8 @@ const networkSchema = z.strictObject({
   createResourceGroup: z.boolean().default(true).describe('false: use an existing resource group of that name'),
   location: name.describe('Azure region, e.g. eastus or "East US"'),
   subscriptionId: z.string().min(1).optional().describe('@default the ambient ARM_SUBSCRIPTION_ID'),
-  addressSpace: z.array(cidr).min(1),
-  subnets: z.array(subnetSchema).default([]),
+  addressSpace: z.array(cidr).min(1).max(LIMITS.addressPrefixes),
+  subnets: z.array(subnetSchema).max(LIMITS.subnets).default([]),
   gatewaySubnetPrefix: cidr.optional(),
   gateway: gatewaySchema.optional(),
   tags: tags.optional(),
@@ -123,7 +156,7 @@ const siteSchema = z
     name,
     gatewayAddress: z.string().min(1).optional().describe('Public IPv4 address of the on-premises VPN device'),
     gatewayFqdn: z.string().min(1).optional(),
-    addressSpace: z.array(cidr).default([]),
+    addressSpace: z.array(cidr).max(LIMITS.addressPrefixes).default([]),
     bgp: z.strictObject({ asn: z.int(), peeringAddress: z.string().min(1) }).optional(),
     resourceGroup: name.optional().describe('@default the resource group of each network that connects to it'),
     location: name.optional().describe('@default the region of each network that connects to it'),
@@ -135,9 +168,9 @@ const siteSchema = z
 
 const meshSchema = z.union(
   [
-    z.array(name).min(2),
+    z.array(name).min(2).max(LIMITS.networks),
     z.strictObject({
-      networks: z.array(name).min(2),
+      networks: z.array(name).min(2).max(LIMITS.networks),
       protocol: connectionOptions.protocol,
       enableBgp: connectionOptions.enableBgp,
       sharedKey: connectionOptions.sharedKey.describe('Each pair gets a key of its own from this source'),
@@ -151,7 +184,7 @@ const meshSchema = z.union(
 
 const hubAndSpokeSchema = z.strictObject({
   hub: name,
-  spokes: z.array(name).min(1),
+  spokes: z.array(name).min(1).max(LIMITS.networks),
   bgp: z.boolean().default(false).describe('Enable BGP on every hub-spoke connection (spoke-to-spoke transit)'),
   protocol: connectionOptions.protocol,
 });
@@ -177,9 +210,9 @@ export const topologySchema = z
       .optional()
       .describe('Stack name. @default the file name without .json'),
     tags: tags.optional().describe('Tags on every resource'),
-    networks: z.array(networkSchema).min(1),
-    sites: z.array(siteSchema).default([]),
-    connections: z.array(connectionSchema).default([]),
+    networks: z.array(networkSchema).min(1).max(LIMITS.networks),
+    sites: z.array(siteSchema).max(LIMITS.sites).default([]),
+    connections: z.array(connectionSchema).max(LIMITS.connections).default([]),
     mesh: meshSchema.optional(),
     hubAndSpoke: hubAndSpokeSchema.optional(),
     backend: backendSchema.optional(),
