@@ -6,6 +6,7 @@ import {
   byName,
   fieldPath,
   isKnown,
+  laterOverlaps,
   networkLabel,
   pairs,
   Range,
@@ -81,8 +82,7 @@ export const canonicalPrefixes: Rule = (topology) => [
 ];
 
 function selfOverlaps(label: string, ranges: Range[]): Finding[] {
-  return pairs(ranges).flatMap(([a, b]) => {
-    if (!overlaps(a.cidr, b.cidr)) return [];
+  return laterOverlaps(ranges).flatMap(([a, b]) => {
     const same = a.cidr.network === b.cidr.network && a.cidr.prefix === b.cidr.prefix;
     return [
       error(
@@ -119,14 +119,12 @@ export const subnetsInsideAddressSpace: Rule = (topology) =>
 /** Rule 2: subnets of one network, GatewaySubnet included, do not overlap. */
 export const subnetsWithoutOverlap: Rule = (topology) =>
   topology.networks.flatMap((network) =>
-    pairs(subnetRanges(network))
-      .filter(([a, b]) => overlaps(a.cidr, b.cidr))
-      .map(([a, b]) =>
-        error(
-          b.path,
-          `${networkLabel(network)}: ${b.label} ${b.text} overlaps ${a.label} ${a.text}; give each subnet a range of its own`,
-        ),
+    laterOverlaps(subnetRanges(network)).map(([a, b]) =>
+      error(
+        b.path,
+        `${networkLabel(network)}: ${b.label} ${b.text} overlaps ${a.label} ${a.text}; give each subnet a range of its own`,
       ),
+    ),
   );
 
 type Endpoint =

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import type { Cidr } from '../net/cidr';
-import { parseCidr } from '../net/cidr';
+import { overlaps, parseCidr } from '../net/cidr';
 import type { NetworkModel, SiteModel, TopologyModel } from '../topology/model';
 import type { Finding } from './finding';
 
@@ -62,6 +62,24 @@ export function byName<T extends { readonly name: string }>(items: readonly T[])
   const map = new Map<string, T>();
   for (const item of items) if (!map.has(item.name)) map.set(item.name, item);
   return map;
+}
+
+/**
+ * For each range that overlaps one listed before it, that range and the first such: at most one pair a range, so that
+ * a list of 2,000 copies of one prefix gives 1,999 pairs, not two million.
+ */
+export function laterOverlaps(ranges: readonly Range[]): [Range, Range][] {
+  const found: [Range, Range][] = [];
+  for (let j = 1; j < ranges.length; j++) {
+    const b = ranges[j];
+    for (let i = 0; i < j; i++) {
+      if (overlaps(ranges[i].cidr, b.cidr)) {
+        found.push([ranges[i], b]);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** Every (a, b) with a before b. */
