@@ -102,7 +102,8 @@ export class Network extends Construct {
       addressSpace: props.addressSpace,
     });
 
-    const subnets: Record<string, Subnet> = {};
+    // No prototype: a subnet may be named `__proto__` or `constructor`.
+    const subnets: Record<string, Subnet> = Object.create(null) as Record<string, Subnet>;
     for (const spec of props.subnets ?? []) {
       // Keyed by the subnet's name, so adding or removing a subnet leaves every other subnet's address alone.
       const subnet = this.addSubnet(`Subnet-${spec.name}`, spec.name, spec.addressPrefix);

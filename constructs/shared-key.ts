@@ -38,6 +38,7 @@ export class SharedKey extends Construct {
   /** A Terraform expression that yields the key. */
   public readonly value: string;
   private readonly source: SharedKeySource;
+  private readonly variable?: TerraformVariable;
 
   constructor(scope: Construct, id: string, props: SharedKeyProps = {}) {
     super(scope, id);
@@ -46,7 +47,8 @@ export class SharedKey extends Construct {
     const stack = TerraformStack.of(this);
 
     if ('variable' in this.source) {
-      this.value = sensitiveVariable(stack, this.source.variable).stringValue;
+      this.variable = sensitiveVariable(stack, this.source.variable);
+      this.value = this.variable.stringValue;
     } else if ('keyVaultSecretId' in this.source) {
       const { keyVaultId, secretName } = keyVaultSecret(this.source.keyVaultSecretId);
       this.value = new DataAzurermKeyVaultSecret(this, 'KeyVaultSecret', {
@@ -71,9 +73,8 @@ export class SharedKey extends Construct {
   public toModel(): SharedKeyModel {
     const model = resolveSharedKey(this.source);
     if (model.kind !== 'variable') return model;
-    // A default on the variable is the only key value the rules can see.
-    const variable = TerraformStack.of(this).node.tryFindChild(model.variable);
-    const knownValue = variable instanceof TerraformVariable ? variable.default : undefined;
+    // A default on the variable is a key written into cdk.tf.json: the rules refuse it.
+    const knownValue: unknown = this.variable?.default;
     return { ...model, knownValue: typeof knownValue === 'string' ? knownValue : undefined };
   }
 }
@@ -86,11 +87,17 @@ function keyVaultSecret(id: string): KeyVaultSecretId {
   return parseKeyVaultSecretId(id) ?? { keyVaultId: id, secretName: '' };
 }
 
-/** One variable per name in a stack, however many pairs share it; its Terraform name is exactly the given name. */
+/**
+ * One variable per name in a stack, however many pairs share it; its Terraform name is exactly the given name. A
+ * variable the stack already declares under that id is used as it is. Its own construct id, `variable:<name>`, cannot
+ * be a network's or a provider's (a colon is in no Azure name), so that a key variable may be named like either.
+ */
 function sensitiveVariable(stack: TerraformStack, name: string): TerraformVariable {
-  const existing = stack.node.tryFindChild(name);
-  if (existing instanceof TerraformVariable) return existing;
-  const variable = new TerraformVariable(stack, name, {
+  for (const id of [name, `variable:${name}`]) {
+    const existing = stack.node.tryFindChild(id);
+    if (existing instanceof TerraformVariable) return existing;
+  }
+  const variable = new TerraformVariable(stack, `variable:${name}`, {
     type: 'string',
     sensitive: true,
     nullable: false,

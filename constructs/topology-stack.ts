@@ -1,5 +1,6 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AzurermBackend, ISynthesisSession, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
@@ -124,7 +125,7 @@ export class TopologyStack extends TerraformStack {
     const gateways = new Map<string, VpnGateway>();
     for (const model of topology.networks) {
       const tags = mergeTags(props.tags, model.tags);
-      const network = new Network(this, model.name, {
+      const network = new Network(this, networkId(model.name), {
         name: model.name,
         location: model.location,
         resourceGroup: resourceGroupFor(model, tags),
@@ -159,7 +160,7 @@ export class TopologyStack extends TerraformStack {
           },
         });
         gateways.set(model.name, vpnGateway);
-        new TerraformOutput(this, outputId(`${model.name}-gateway-public-ips`), {
+        new TerraformOutput(this, gatewayOutputName(model.name), {
           description: `Public IP addresses of ${gateway.name}`,
           value: vpnGateway.publicIpAddresses,
         });
@@ -184,8 +185,9 @@ export class TopologyStack extends TerraformStack {
 
     const connections = new Map<string, VnetToVnetConnection>();
     const sites = new Map<string, LocalSite>();
+    const pairIds = linkIds(topology.connections);
     for (const model of topology.connections) {
-      const id = `${model.from}-${model.to}`;
+      const id = pairIds(model);
       // Each link has a key of its own, keyed like the link.
       const sharedKey = new SharedKey(this, `SharedKey-${id}`, { source: sharedKeySource(model.sharedKey) });
       const options = {
@@ -284,8 +286,54 @@ function mergeTags(...sets: (Record<string, string> | undefined)[]): Record<stri
   return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
-/** Output names are Terraform identifiers: letters, digits, `_` and `-`, starting with a letter or `_`. */
+/**
+ * Output names are Terraform identifiers: letters, digits, `_` and `-`, starting with a letter or `_`. A name that
+ * needed a character replaced gets a short hash of itself, so that `A.B` and `A_B` give two outputs.
+ */
 function outputId(name: string): string {
   const id = name.replace(/[^A-Za-z0-9_-]/g, '_');
-  return /^[A-Za-z_]/.test(id) ? id : `_${id}`;
+  const safe = /^[A-Za-z_]/.test(id) ? id : `_${id}`;
+  return safe === name ? safe : `${safe}_${shortHash(name)}`;
+}
+
+/** The output that holds a network's gateway public IPs (`VNet1-gateway-public-ips`). */
+export function gatewayOutputName(network: string): string {
+  return outputId(`${network}-gateway-public-ips`);
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase();
+}
+
+/**
+ * Construct ids the stack gives its own children. A network takes its name as its id (its resources' Terraform
+ * addresses derive from it), unless the name is one of these, or starts or ends like one, or is a property every
+ * JavaScript object has (`constructor`): then `network:<name>`, which no other id can be, since no Azure name holds a
+ * colon.
+ */
+const STACK_IDS = ['azurerm', 'random', 'backend'];
+const STACK_ID_PREFIXES = ['azurerm-', 'ResourceGroup-', 'SharedKey-', 'Connection-', 'SiteConnection-', 'Site-'];
+const STACK_ID_SUFFIXES = ['-gateway-public-ips', '-id'];
+
+export function networkId(name: string): string {
+  const taken =
+    STACK_IDS.includes(name) ||
+    name in Object.prototype ||
+    name === '__proto__' ||
+    STACK_ID_PREFIXES.some((p) => name.startsWith(p)) ||
+    STACK_ID_SUFFIXES.some((p) => name.endsWith(p));
+  return taken ? `network:${name}` : name;
+}
+
+/**
+ * Each link's id: `<from>-<to>`, as the examples have it, unless two links of the topology would share it (`A-B` to
+ * `C` and `A` to `B-C`); those take `<from>:<to>`. Decided from the names of all links at once, never their order.
+ */
+function linkIds(connections: readonly ConnectionModel[]): (model: ConnectionModel) => string {
+  const count = new Map<string, number>();
+  for (const c of connections) count.set(`${c.from}-${c.to}`, (count.get(`${c.from}-${c.to}`) ?? 0) + 1);
+  return (c) => {
+    const id = `${c.from}-${c.to}`;
+    return (count.get(id) ?? 0) > 1 ? `${c.from}:${c.to}` : id;
+  };
 }

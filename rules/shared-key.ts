@@ -24,19 +24,6 @@ const RESERVED_VARIABLE_NAMES = [
 
 const label = (c: ConnectionModel) => `connection "${c.names[0]}"`;
 
-/** Characters of a key Azure refuses, shown by name: the key itself is a secret and never printed. */
-function refusedCharacters(key: string): string[] {
-  const refused = new Set<string>();
-  for (const ch of key) {
-    const code = ch.codePointAt(0) as number;
-    if (ch === ' ') refused.add('space');
-    else if (ch === '-') refused.add('"-"');
-    else if (ch === '~') refused.add('"~"');
-    else if (code < 0x21 || code > 0x7e) refused.add(`U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
-  }
-  return [...refused];
-}
-
 function sharedKeyFindings(c: ConnectionModel): Finding[] {
   const key = c.sharedKey;
   const path = fieldPath(c, 'sharedKey');
@@ -73,23 +60,12 @@ function sharedKeyFindings(c: ConnectionModel): Finding[] {
       );
     }
   }
-  const value = key.knownValue;
-  if (!isKnown(value)) return findings;
-  const source = key.kind === 'variable' ? `the default of variable "${key.variable}"` : 'the shared key';
-  if (value.length < 1 || value.length > MAX_LENGTH) {
+  if (isKnown(key.knownValue)) {
+    // Never the value itself, only that there is one: a default is a key written into cdk.tf.json as it is.
     findings.push(
       error(
         path,
-        `${label(c)}: ${source} is ${value.length} characters long; Azure takes 1-${MAX_LENGTH}; use a key of that length`,
-      ),
-    );
-  }
-  const refused = refusedCharacters(value);
-  if (refused.length > 0) {
-    findings.push(
-      error(
-        path,
-        `${label(c)}: ${source} contains ${refused.join(', ')}, which Azure does not take in a shared key; use printable ASCII other than space, "-" and "~"`,
+        `${label(c)}: variable "${key.variable}" has a default, which Terraform would write into cdk.tf.json as it is; remove the default and give the key at plan time (TF_VAR_${key.variable}) or from a Key Vault secret`,
       ),
     );
   }

@@ -5,6 +5,7 @@
  *   npm run verify [-- --outputs <file>]
  */
 import { readFileSync } from 'node:fs';
+import { gatewayOutputName } from '../constructs/topology-stack';
 import { loadTopologyFile, TopologyFileError } from '../topology/load';
 import type { TopologyModel } from '../topology/model';
 
@@ -72,7 +73,7 @@ export function gatewayAddresses(model: TopologyModel, outputs: unknown): Gatewa
   const found: GatewayAddresses[] = [];
   for (const network of model.networks) {
     if (!network.gateway) continue;
-    const key = `${network.name}-gateway-public-ips`.replace(/[^A-Za-z0-9_-]/g, '_');
+    const key = gatewayOutputName(network.name);
     const entry = (outputs as Record<string, unknown>)[key];
     const value = typeof entry === 'object' && entry !== null && 'value' in entry ? entry.value : undefined;
     if (!Array.isArray(value)) continue;

@@ -40,41 +40,40 @@ export function loadTopologyFile(path: string): LoadedTopology {
  * file is opened non-blocking, so that opening a FIFO does not wait for a writer.
  */
 export function readTopologyText(path: string): string {
-  const refuse = (reason: string) =>
-    new TopologyFileError(path, [error('(file)', `cannot read the topology file (${reason})`)]);
+  const refuse = (reason: string, fix: string) =>
+    new TopologyFileError(path, [error('(file)', `cannot read the topology file (${reason}); ${fix}`)]);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw refuse(
-      code === 'ENOENT' ? 'no such file; check the path given in TOPOLOGY' : `${code ?? 'error'}; check the path`,
-    );
+    throw refuse(code === 'ENOENT' ? 'no such file' : (code ?? 'error'), 'check the path given in TOPOLOGY');
   }
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) {
-      throw refuse(`it is ${stat.isDirectory() ? 'a directory' : 'not a regular file'}; give the path of a .json file`);
+      const what = stat.isDirectory() ? 'a directory' : 'not a regular file';
+      throw refuse(`it is ${what}`, 'give the path of a .json file');
     }
-    if (stat.size > MAX_TOPOLOGY_FILE_BYTES) throw refuse(tooLarge(stat.size));
+    if (stat.size > MAX_TOPOLOGY_FILE_BYTES) throw refuse(tooLarge(stat.size), 'split it into several stacks');
     // Read at most one byte past the cap: a file that grows after fstat is still bounded.
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_TOPOLOGY_FILE_BYTES) + 1);
     let length = 0;
     for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) {
       length += n;
     }
-    if (length > MAX_TOPOLOGY_FILE_BYTES) throw refuse(tooLarge(length));
+    if (length > MAX_TOPOLOGY_FILE_BYTES) throw refuse(tooLarge(length), 'split it into several stacks');
     return buffer.subarray(0, length).toString('utf8');
   } catch (e) {
     if (e instanceof TopologyFileError) throw e;
-    throw refuse(`${(e as NodeJS.ErrnoException).code ?? 'read error'}; check the file`);
+    throw refuse((e as NodeJS.ErrnoException).code ?? 'read error', 'check the file');
   } finally {
     closeSync(fd);
   }
 }
 
 function tooLarge(bytes: number): string {
-  return `it holds ${bytes} bytes, more than the ${MAX_TOPOLOGY_FILE_BYTES} (1 MiB) a topology file may; split it into stacks`;
+  return `it holds ${bytes} bytes, more than the ${MAX_TOPOLOGY_FILE_BYTES} (1 MiB) a topology file may hold`;
 }
 
 /** Parses topology JSON text; `source` names it in errors. */

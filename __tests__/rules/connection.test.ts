@@ -202,7 +202,7 @@ describe('connection and key rules, through the constructs', () => {
       'test/Link: connection "VNet1-to-VNet4": dpdTimeoutSeconds 4000 is outside 9-3600; choose a timeout in that range (Azure\'s default is 45)',
     ],
     [
-      'a variable default with characters Azure refuses',
+      'a variable with a default, which would write the key into cdk.tf.json',
       (stack, from, to) => {
         new TerraformVariable(stack, 'psk', { type: 'string', default: 'a b~c' });
         new VnetToVnetConnection(stack, 'Link', {
@@ -211,7 +211,7 @@ describe('connection and key rules, through the constructs', () => {
           sharedKey: new SharedKey(stack, 'Key', { source: { variable: 'psk' } }),
         });
       },
-      'test/Link: connection "VNet1-to-VNet4": the default of variable "psk" contains space, "~", which Azure does not take in a shared key; use printable ASCII other than space, "-" and "~"',
+      'test/Link: connection "VNet1-to-VNet4": variable "psk" has a default, which Terraform would write into cdk.tf.json as it is; remove the default and give the key at plan time (TF_VAR_psk) or from a Key Vault secret',
     ],
     [
       'a Key Vault id that is not a secret id',
