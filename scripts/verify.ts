@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { gatewayOutputName } from '../constructs/topology-stack';
+import { checkTopology, formatFindings } from '../rules';
+import { quoteText } from '../rules/text';
 import { loadTopologyFile, TopologyFileError } from '../topology/load';
 import type { TopologyModel } from '../topology/model';
 
@@ -51,7 +53,7 @@ export function connectionChecks(model: TopologyModel): ConnectionCheck[] {
   return checks;
 }
 
-/** A word for sh: bare when it is safe, else in single quotes. */
+/** A word for sh: bare when it is safe, else in single quotes (a quote inside closes, escapes and reopens). */
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -82,6 +84,11 @@ export function gatewayAddresses(model: TopologyModel, outputs: unknown): Gatewa
   return found;
 }
 
+/** A value in a comment line: as it is when it is a plain word, else quoted with its control characters escaped. */
+function commentText(text: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(text) ? text : quoteText(text);
+}
+
 /** The whole report, as printed. */
 export function verifyReport(model: TopologyModel, outputs?: unknown): string {
   const lines: string[] = [];
@@ -89,7 +96,11 @@ export function verifyReport(model: TopologyModel, outputs?: unknown): string {
     const gateways = gatewayAddresses(model, outputs);
     lines.push('# Gateway public IPs');
     if (gateways.length === 0) lines.push('#   (none in the outputs file: is it from this topology, after apply?)');
-    for (const g of gateways) lines.push(`#   ${g.gateway} (${g.network}): ${g.addresses.join(', ')}`);
+    // Comment lines hold only escaped text: a value from the outputs file cannot start a line of its own.
+    for (const g of gateways) {
+      const addresses = g.addresses.map(commentText).join(', ');
+      lines.push(`#   ${commentText(g.gateway)} (${commentText(g.network)}): ${addresses}`);
+    }
     lines.push('');
   }
   const checks = connectionChecks(model);
@@ -110,7 +121,15 @@ function parseArgs(args: readonly string[]): { outputs?: string } {
 
 function main(): number {
   const { outputs } = parseArgs(process.argv.slice(2));
-  const topology = loadTopologyFile(process.env.TOPOLOGY || DEFAULT_TOPOLOGY);
+  const path = process.env.TOPOLOGY || DEFAULT_TOPOLOGY;
+  const topology = loadTopologyFile(path);
+  // Commands are printed only for a topology that passes the rules: its names are what the stack deploys.
+  const errors = checkTopology(topology.model).filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    for (const line of formatFindings(errors, path)) process.stderr.write(`${line}\n`);
+    process.stderr.write('verify: the topology fails the rules above; fix it before printing commands for it\n');
+    return 1;
+  }
   let outputsJson: unknown;
   if (outputs !== undefined) {
     let text: string;

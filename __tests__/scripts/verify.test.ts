@@ -1,5 +1,10 @@
 import { connectionChecks, gatewayAddresses, shellQuote, verifyReport } from '../../scripts/verify';
-import { loadTopology, readTopology } from '../support/synth';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTopology, readTopology, ROOT } from '../support/synth';
+import { seedWith } from '../support/topologies';
 
 const seed = readTopology('vnet1-vnet4.json').model;
 const QUERY = '--query "{status: connectionStatus, in: ingressBytesTransferred, out: egressBytesTransferred}"';
@@ -95,5 +100,44 @@ describe('gatewayAddresses', () => {
     const report = verifyReport(seed, outputs).split('\n');
     expect(report.slice(0, 3)).toEqual(['# Gateway public IPs', '#   VNet1GW (VNet1): 20.1.2.3, 20.1.2.4', '']);
     expect(report.filter((l) => l.startsWith('az '))).toHaveLength(2);
+  });
+});
+
+describe('verify on hostile text', () => {
+  it('a value from the outputs file cannot start a line of its own', () => {
+    const model = readTopology('vnet1-vnet4.json').model;
+    const report = verifyReport(model, {
+      'VNet1-gateway-public-ips': { value: ['1.2.3.4\naz group delete --name TestRG1 --yes'] },
+    }).split('\n');
+    expect(report.filter((l) => l.startsWith('az group'))).toEqual([]);
+    expect(report[1]).toBe('#   VNet1GW (VNet1): "1.2.3.4\\naz group delete --name TestRG1 --yes"');
+  });
+
+  it.each([
+    ["it's", `'it'\\''s'`],
+    ['$(reboot)', `'$(reboot)'`],
+    ['a;b', `'a;b'`],
+    ['`x`', "'`x`'"],
+  ])('shell-quotes %j as %s', (word, quoted) => {
+    expect(shellQuote(word)).toBe(quoted);
+  });
+});
+
+describe('npm run verify on a topology that fails the rules', () => {
+  it('prints no command, says why, exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verify-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(seedWith((t) => (t.networks[1].addressSpace = ['10.1.0.0/16']))));
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-ts.mjs'), 'scripts/verify.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, TOPOLOGY: file },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error: .*bad\.json: networks\[1\]\./);
+    expect(run.stderr.trimEnd().split('\n').pop()).toBe(
+      'verify: the topology fails the rules above; fix it before printing commands for it',
+    );
   });
 });
