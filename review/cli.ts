@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, normalize, sep } from 'node:path';
+import { quoteText } from '../rules/text';
 import { compareStacks, exitCodeOf, StackInputError } from './compare';
 import { formatMarkdown, formatText } from './format';
 import { reviewPlan } from './plan';
@@ -75,8 +76,35 @@ function parseJson(text: string, label: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new StackInputError(`${label}: not valid JSON (${(e as Error).message})`);
+    // JavaScript's message quotes the text around the error; only where it is is said, never what the file holds.
+    const position = /position (\d+)/.exec((e as Error).message)?.[1];
+    throw new StackInputError(`${label}: not valid JSON${position ? ` (at character ${position})` : ''}`);
   }
+}
+
+/**
+ * What the synthesis of another commit is given from this environment: enough to run node and git, none of the
+ * credentials (ARM_*, tokens, cloud keys) a shell may hold, since that commit's code runs with it.
+ */
+const SYNTH_ENV_KEYS = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'NODE_OPTIONS'];
+
+export function synthesisEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const key of SYNTH_ENV_KEYS) if (env[key] !== undefined) kept[key] = env[key] as string;
+  return kept;
+}
+
+/** A `--topology` path is relative and stays inside the worktree, symbolic links followed. */
+function topologyInside(worktree: string, topology: string, ref: string): void {
+  const outside = () =>
+    new StackInputError(
+      `--topology ${quoteText(topology)} leaves the worktree; give a path inside it, e.g. topologies/mesh.json`,
+    );
+  if (isAbsolute(topology) || normalize(topology).split(sep).includes('..')) throw outside();
+  const full = join(worktree, topology);
+  if (!existsSync(full)) throw new StackInputError(`--git: ${ref} has no ${quoteText(topology)}`);
+  const root = realpathSync(worktree);
+  if (!realpathSync(full).startsWith(`${root}${sep}`)) throw outside();
 }
 
 /**
@@ -100,14 +128,12 @@ export function synthesizeRef(root: string, ref: string, topology?: string): str
     git('worktree', 'add', '--detach', '--quiet', worktree, commit);
     symlinkSync(realpathSync(join(root, 'node_modules')), join(worktree, 'node_modules'), 'dir');
     const app = readCdktfApp(worktree, ref);
-    if (topology && !existsSync(join(worktree, topology))) {
-      throw new StackInputError(`--git: ${ref} has no ${topology}`);
-    }
+    if (topology) topologyInside(worktree, topology, ref);
     try {
       execFileSync('sh', ['-c', app], {
         cwd: worktree,
         env: {
-          ...process.env,
+          ...synthesisEnvironment(process.env),
           CDKTF_OUTDIR: outdir,
           CHECKPOINT_DISABLE: '1',
           CI: '1',
@@ -118,7 +144,10 @@ export function synthesizeRef(root: string, ref: string, topology?: string): str
       });
     } catch (e) {
       const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim();
-      throw new StackInputError(`--git: synthesizing ${ref} failed: ${stderr.split('\n')[0] || 'no message'}`);
+      const first = stderr.split('\n')[0];
+      throw new StackInputError(
+        `--git: synthesizing ${ref} failed: ${first ? quoteText(first, 300).slice(1, -1) : 'no message'}`,
+      );
     }
     const stacksDir = join(outdir, 'stacks');
     const stacks = existsSync(stacksDir) ? readdirSync(stacksDir) : [];

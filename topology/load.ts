@@ -86,7 +86,9 @@ export function parseTopology(text: string, defaultName: string, source = '(topo
   const strict = parseStrictJson(text);
   if (!strict.ok) {
     if ('syntax' in strict) {
-      throw new TopologyFileError(source, [error('(file)', `not valid JSON (${strict.syntax}); fix the syntax`)]);
+      // JavaScript's message quotes the text around the error: escaped, so that it stays one line.
+      const syntax = quoteText(strict.syntax, 200).slice(1, -1);
+      throw new TopologyFileError(source, [error('(file)', `not valid JSON (${syntax}); fix the syntax`)]);
     }
     throw new TopologyFileError(
       source,

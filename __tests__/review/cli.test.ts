@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, runReview } from '../../review/cli';
+import { parseArgs, runReview, synthesisEnvironment } from '../../review/cli';
 import { StackInputError } from '../../review/compare';
 import { readTopology, ROOT, synthTopology } from '../support/synth';
 
@@ -98,5 +98,38 @@ describe('parseArgs', () => {
 
   it('refuses --topology without --git', () => {
     expect(() => parseArgs(['--topology', 't.json', 'a', 'b'])).toThrow(StackInputError);
+  });
+});
+
+describe('review --git runs another commit: what it is given', () => {
+  it('an environment without credentials: ARM_*, tokens and keys are left out', () => {
+    const env = synthesisEnvironment({
+      PATH: '/usr/bin',
+      HOME: '/home/u',
+      ARM_CLIENT_SECRET: 'secret',
+      ARM_SUBSCRIPTION_ID: 'sub',
+      GITHUB_TOKEN: 'ghp',
+      AWS_SECRET_ACCESS_KEY: 'k',
+      TF_VAR_vpn_key: 'psk',
+    });
+    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/home/u' });
+  });
+
+  it.each(['../outside.json', '/etc/passwd', 'topologies/../../outside.json'])(
+    '--topology %s outside the worktree is refused',
+    (path) => {
+      const { code, stderr } = run('--git', '--topology', path, 'HEAD', 'HEAD');
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/leaves the worktree; give a path inside it/);
+    },
+  );
+
+  it('a file that is not JSON is named, its content never echoed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'review-'));
+    const file = join(dir, 'secret.json');
+    writeFileSync(file, 'password=hunter2\n');
+    const { code, stderr } = run(file, file);
+    expect(code).toBe(1);
+    expect(stderr).not.toContain('hunter2');
   });
 });
