@@ -2,12 +2,13 @@
 // under dist/ (dependencies stay in node_modules, loaded by their deep paths) and Node runs it. Type-checking is
 // `npm run typecheck`.
 //
-// The bundle is rebuilt only when one of its inputs changed: next to it, `<name>.inputs.json` records the size and
-// modification time of every source file esbuild read (from its metafile), of tsconfig.json, package.json and
-// esbuild's own package.json, and of the bundle itself. Checking them is a few dozen stat calls; loading esbuild and
-// starting its service to rebuild costs about 60 ms, a fifth of a synth of the seed. A file edited in the second
-// before a build is not trusted, so the next run builds again; delete dist/ to force a build.
+// The bundle is rebuilt only when one of its inputs changed: next to it, `<name>.inputs.json` records a SHA-256 of the
+// content of every source file esbuild read (from its metafile), of tsconfig.json, package.json and esbuild's own
+// package.json, and of the bundle itself. Content, not size and modification time: an edit of the same size with its
+// mtime restored is still an edit. Hashing a few dozen small files takes a few milliseconds; loading esbuild and
+// starting its service to rebuild costs about 60 ms. Delete dist/ to force a build.
 //   node scripts/run-ts.mjs <entry.ts> [args…]
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -41,11 +42,12 @@ function relativeToRoot(path) {
   return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
 }
 
-/** `[size, mtimeMs]` of a file, or undefined when it is gone. */
+/** SHA-256 of a file's content, or undefined when it is gone. */
 function fingerprint(path) {
   try {
-    const stat = statSync(resolve(root, path));
-    return [stat.size, stat.mtimeMs];
+    return createHash('sha256')
+      .update(readFileSync(resolve(root, path)))
+      .digest('hex');
   } catch {
     return undefined;
   }
@@ -62,7 +64,7 @@ function isUpToDate(stampFile, key, outfile) {
   return Object.entries(stamp.inputs).every(([path, recorded]) => same(fingerprint(path), recorded));
 }
 
-const same = (a, b) => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
+const same = (a, b) => a !== undefined && b !== undefined && a === b;
 
 function build(options, outfile, stampFile, key, extraInputs) {
   // esbuild is loaded only here: on an up-to-date bundle it is not loaded at all.
@@ -75,11 +77,23 @@ function build(options, outfile, stampFile, key, extraInputs) {
 
   const inputs = {};
   for (const path of [...Object.keys(result.metafile.inputs), ...extraInputs]) inputs[path] = fingerprint(path);
-  // An input changed while (or just before) esbuild read it may not be what was bundled: leave no stamp, build again.
-  const settled = Object.values(inputs).every((f) => f !== undefined && f[1] < started - 1000);
+  // The hashes are taken after the build: an input edited while (or just before) esbuild read it could be recorded
+  // with its new content beside a bundle of the old. Such an input has a modification time within the last second:
+  // leave no stamp then, so the next run builds again.
+  const settled = Object.keys(inputs).every(
+    (path) => inputs[path] !== undefined && modifiedBefore(path, started - 1000),
+  );
   if (settled) {
     const stamp = { key, output: fingerprint(outfile), inputs };
     writeAtomically(stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
+  }
+}
+
+function modifiedBefore(path, time) {
+  try {
+    return statSync(resolve(root, path)).mtimeMs < time;
+  } catch {
+    return false;
   }
 }
 
