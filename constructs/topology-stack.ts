@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
 import { canonicalLocation } from '../azure/regions';
 import { topologyDiagram } from '../diagram/mermaid';
-import type { ConnectionModel, NetworkModel, SharedKeyModel, TopologyModel } from '../topology/model';
+import type { ConnectionModel, NetworkModel, SharedKeyModel, SiteModel, TopologyModel } from '../topology/model';
 import { LocalSite } from './local-site';
 import { Network } from './network';
 import { SharedKey, SharedKeySource } from './shared-key';
@@ -254,8 +254,8 @@ export class TopologyStack extends TerraformStack {
     resourceGroups: ReadonlyMap<string, ResourceGroup>,
   ): LocalSite {
     const model = topology.sites.find((s) => s.name === name)!;
-    const pinned = model.resourceGroup !== undefined && model.location !== undefined;
-    const id = pinned ? `Site-${name}` : `Site-${name}-${network.name}`;
+    const pinned = isPinned(model);
+    const id = siteIds(topology)(name, pinned ? undefined : network.name);
     let site = sites.get(id);
     if (!site) {
       const createdGroup = pinned ? resourceGroups.get(`/${model.resourceGroup}`) : undefined;
@@ -273,6 +273,38 @@ export class TopologyStack extends TerraformStack {
     }
     return site;
   }
+}
+
+const isPinned = (site: SiteModel) => site.resourceGroup !== undefined && site.location !== undefined;
+
+/**
+ * Each local network gateway's id: `Site-<site>` for a pinned site, `Site-<site>-<network>` otherwise, as the examples
+ * have it, unless two gateways would share one (site `A` from network `B-C`, site `A-B` from network `C`); those take
+ * `Site:<site>:<network>`. Decided from all the topology's site links at once, never their order.
+ */
+const siteIdsByTopology = new WeakMap<TopologyModel, (site: string, network?: string) => string>();
+
+function siteIds(topology: TopologyModel): (site: string, network?: string) => string {
+  let ids = siteIdsByTopology.get(topology);
+  if (!ids) siteIdsByTopology.set(topology, (ids = computeSiteIds(topology)));
+  return ids;
+}
+
+function computeSiteIds(topology: TopologyModel): (site: string, network?: string) => string {
+  const plain = (site: string, network?: string) =>
+    network === undefined ? `Site-${site}` : `Site-${site}-${network}`;
+  const owners = new Map<string, Set<string>>();
+  for (const c of topology.connections) {
+    if (c.kind !== 'site') continue;
+    const site = topology.sites.find((s) => s.name === c.to);
+    const network = site && isPinned(site) ? undefined : c.from;
+    const id = plain(c.to, network);
+    owners.set(id, (owners.get(id) ?? new Set()).add(`${c.to}\u0000${network ?? ''}`));
+  }
+  return (site, network) => {
+    const id = plain(site, network);
+    return (owners.get(id)?.size ?? 0) > 1 ? `Site:${site}:${network ?? ''}` : id;
+  };
 }
 
 function sharedKeySource(key: SharedKeyModel): SharedKeySource {
