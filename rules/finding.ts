@@ -10,9 +10,23 @@ export interface Finding {
 export const error = (path: string, message: string): Finding => ({ severity: 'error', path, message });
 export const warning = (path: string, message: string): Finding => ({ severity: 'warning', path, message });
 
-/** `error: networks[1].gatewaySubnetPrefix: network "VNet4": …` */
+/**
+ * C0 controls, DEL, C1 controls, U+2028/2029 and the bidirectional embedding, override and isolate controls: what
+ * moves a terminal's cursor, ends a line, or changes how the rest of a line reads.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text with each control character written as `\uXXXX`: one line, read as it is. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * `error: networks[1].gatewaySubnetPrefix: network "VNet4": …`. Whatever a message quotes, the line is one line: a
+ * name holding a newline cannot forge a finding of its own.
+ */
 export function formatFinding(finding: Finding): string {
-  return `${finding.severity}: ${finding.path}: ${finding.message}`;
+  return escapeControlCharacters(`${finding.severity}: ${finding.path}: ${finding.message}`);
 }
 
 /** The most findings a report prints: however bad a file is, the report fits on a screen. */

@@ -1,5 +1,5 @@
 import type { TopologyModel } from '../topology/model';
-import { error, Finding } from './finding';
+import { CONTROL_CHARACTERS, error, escapeControlCharacters, Finding } from './finding';
 import { isKnown, Rule } from './rule';
 
 /**
@@ -9,9 +9,8 @@ import { isKnown, Rule } from './rule';
  * command. Such values are refused, and every value a message quotes goes through `quoteText`.
  */
 
-/** C0 controls, DEL, C1 controls, U+2028/2029, and the bidirectional embedding, override and isolate controls. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The first control character of a value (see `CONTROL_CHARACTERS`). */
+const CONTROL = new RegExp(CONTROL_CHARACTERS.source);
 /** Longest value a message quotes in full. */
 const MAX_QUOTED = 64;
 
@@ -43,7 +42,7 @@ export function describeControlCharacter(text: string): string {
  */
 export function quoteText(text: string, max = MAX_QUOTED): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(cut).replace(CONTROLS, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+  return escapeControlCharacters(JSON.stringify(cut));
 }
 
 /** Fields that hold no user text, or a secret that is never quoted (the shared-key rule reports it by name). */
