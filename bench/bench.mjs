@@ -170,6 +170,57 @@ function defineCommands() {
       resources: meshResources(n),
     });
   }
+  // The input limits (issue 9): refusals that must be quick, and the largest file the limits let through.
+  const seed = JSON.parse(readFileSync(join(ROOT, 'topologies', 'vnet1-vnet4.json'), 'utf8'));
+  const limitFiles = {
+    'refuse-large': { ...seed, tags: { filler: 'x'.repeat(MiB) } },
+    'refuse-overlaps': {
+      ...seed,
+      networks: [
+        {
+          ...seed.networks[0],
+          subnets: Array.from({ length: 2000 }, (_, i) => ({ name: `S${i}`, addressPrefix: '10.1.0.0/24' })),
+        },
+        seed.networks[1],
+      ],
+    },
+    'max-subnets': {
+      ...seed,
+      networks: [
+        {
+          ...seed.networks[0],
+          // 3,000 (Azure's limit per virtual network) distinct /28s: every pair compared, none overlapping.
+          subnets: Array.from({ length: 3000 }, (_, i) => ({
+            name: `S${i}`,
+            addressPrefix: `10.1.${Math.floor(i / 16)}.${(i % 16) * 16}/28`,
+          })),
+        },
+        seed.networks[1],
+      ],
+    },
+  };
+  const limitLabels = {
+    'refuse-large': 'limit: a file over 1 MiB, refused',
+    'refuse-overlaps': 'limit: 2,000 copies of one subnet, refused',
+    'max-subnets': 'limit: 3,000 distinct subnets, synthesized',
+  };
+  for (const [key, topology] of Object.entries(limitFiles)) {
+    const file = join(topologies, `${key}.json`);
+    writeFileSync(file, JSON.stringify(topology));
+    const refused = key.startsWith('refuse-');
+    commands.push({
+      key,
+      label: limitLabels[key],
+      exitCode: refused ? 1 : 0,
+      run: (outdir) => ({
+        command: process.execPath,
+        args: ['scripts/app.mjs'],
+        env: { CDKTF_OUTDIR: outdir, TOPOLOGY: file },
+      }),
+      output: refused ? undefined : (outdir) => join(outdir, 'stacks', key, 'cdk.tf.json'),
+      resources: refused ? undefined : SEED_RESOURCES + 3000 - 1,
+    });
+  }
   commands.push({
     key: 'jest',
     label: 'test suite (npx jest)',
@@ -198,7 +249,8 @@ function runOnce(cmd, probe) {
     child.on('close', (code, signal) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const result = { seconds, rss: readPeakRss(rssFile) };
-      if (code !== 0) result.error = `exited with ${signal ?? `code ${code}`}`;
+      if (code !== (cmd.exitCode ?? 0)) result.error = `exited with ${signal ?? `code ${code}`}`;
+      else if (cmd.exitCode && existsSync(join(outdir, 'stacks'))) result.error = 'wrote output on a refusal';
       else if (cmd.output) {
         const file = cmd.output(outdir);
         if (!existsSync(file)) result.error = `wrote no ${relative(outdir, file)}`;
