@@ -237,7 +237,7 @@ describe('accepted text stays literal', () => {
     expect(status).toBe(0);
   });
 
-  it('names Azure accepts but JavaScript or the stack use (A.B beside A_B, constructor, a key variable named like a network or azurerm) synthesize', () => {
+  it('names Azure accepts but JavaScript or the stack use (A.B beside A_B, constructor, subnets App and App-Nsg, a key variable named like a network or azurerm) synthesize', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'vnet2vnet-names-')), 'out');
     const path = write(
       'names.json',
@@ -254,6 +254,12 @@ describe('accepted text stays literal', () => {
             subnets: [],
             gatewaySubnetPrefix: '10.3.255.0/27',
           });
+          const nsg =
+            '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg';
+          t.networks[1].subnets = [
+            { name: 'App', addressPrefix: '10.41.1.0/24', networkSecurityGroupId: nsg },
+            { name: 'App-Nsg', addressPrefix: '10.41.2.0/24' },
+          ];
           t.connections = [
             { from: 'A.B', to: 'A_B', sharedKey: { variable: 'A_B' } },
             { from: 'constructor', to: 'A_B', sharedKey: { variable: 'azurerm' } },

@@ -103,19 +103,20 @@ export class Network extends Construct {
     });
 
     // No prototype: a subnet may be named `__proto__` or `constructor`.
+    const subnetNames = new Set((props.subnets ?? []).map((s) => s.name));
     const subnets: Record<string, Subnet> = Object.create(null) as Record<string, Subnet>;
     for (const spec of props.subnets ?? []) {
       // Keyed by the subnet's name, so adding or removing a subnet leaves every other subnet's address alone.
       const subnet = this.addSubnet(`Subnet-${spec.name}`, spec.name, spec.addressPrefix);
       if (spec.networkSecurityGroupId) {
-        new SubnetNetworkSecurityGroupAssociation(this, `Subnet-${spec.name}-Nsg`, {
+        new SubnetNetworkSecurityGroupAssociation(this, associationId(spec.name, 'Nsg', subnetNames), {
           provider: props.provider,
           subnetId: subnet.id,
           networkSecurityGroupId: spec.networkSecurityGroupId,
         });
       }
       if (spec.routeTableId) {
-        new SubnetRouteTableAssociation(this, `Subnet-${spec.name}-RouteTable`, {
+        new SubnetRouteTableAssociation(this, associationId(spec.name, 'RouteTable', subnetNames), {
           provider: props.provider,
           subnetId: subnet.id,
           routeTableId: spec.routeTableId,
@@ -160,4 +161,12 @@ export class Network extends Construct {
       addressPrefixes: [addressPrefix],
     });
   }
+}
+
+/**
+ * `Subnet-<subnet>-Nsg`, unless a subnet is named `<subnet>-Nsg` (its own id would be the same): then
+ * `Subnet:<subnet>:Nsg`, which no subnet's id can be. Decided from the names, never their order.
+ */
+function associationId(subnet: string, kind: 'Nsg' | 'RouteTable', subnetNames: ReadonlySet<string>): string {
+  return subnetNames.has(`${subnet}-${kind}`) ? `Subnet:${subnet}:${kind}` : `Subnet-${subnet}-${kind}`;
 }
