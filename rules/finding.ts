@@ -26,8 +26,13 @@ export function escapeControlCharacters(text: string): string {
  * name holding a newline cannot forge a finding of its own.
  */
 export function formatFinding(finding: Finding): string {
-  return escapeControlCharacters(`${finding.severity}: ${finding.path}: ${finding.message}`);
+  const line = escapeControlCharacters(`${finding.severity}: ${finding.path}: ${finding.message}`);
+  // A message that quotes a huge value (a name of a megabyte) is cut: a finding is a line, not a dump.
+  return line.length > MAX_FINDING_LENGTH ? `${line.slice(0, MAX_FINDING_LENGTH)}…` : line;
 }
+
+/** The longest finding line printed. */
+export const MAX_FINDING_LENGTH = 1000;
 
 /** The most findings a report prints: however bad a file is, the report fits on a screen. */
 export const MAX_REPORTED_FINDINGS = 50;

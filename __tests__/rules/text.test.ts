@@ -58,3 +58,15 @@ describe('oneLineValues', () => {
     expect(oneLineValues(model(seedWith(() => undefined)))).toEqual([]);
   });
 });
+
+describe('formatFinding', () => {
+  it('cuts a line at 1,000 characters, however long the value it quotes', () => {
+    const line = formatFinding({
+      severity: 'error',
+      path: 'networks[0].name',
+      message: `network "${'x'.repeat(5000)}"`,
+    });
+    expect(line).toHaveLength(1001);
+    expect(line.endsWith('…')).toBe(true);
+  });
+});
