@@ -1,0 +1,99 @@
+// Renders Mermaid diagrams to SVG with the real Mermaid (mermaid-cli's renderMermaid in headless Chromium, one browser
+// for all of them) and measures what was drawn, so that a test can check that no label sits on a node.
+//   node scripts/render-diagrams.mjs <outdir>   reads [{ "name": "mesh", "text": "flowchart LR…" }, …] on stdin,
+//   writes <outdir>/<name>.svg for each, and prints { "<name>": Geometry } as JSON on stdout.
+// The browser is Debian's chromium (puppeteer-config.json; PUPPETEER_EXECUTABLE_PATH overrides its path).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderMermaid } from '@mermaid-js/mermaid-cli';
+import puppeteer from 'puppeteer';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Launch options: the project's puppeteer-config.json, with the browser path from the environment when set. */
+export function launchOptions(env = process.env) {
+  const config = JSON.parse(readFileSync(join(root, 'puppeteer-config.json'), 'utf8'));
+  return { ...config, ...(env.PUPPETEER_EXECUTABLE_PATH ? { executablePath: env.PUPPETEER_EXECUTABLE_PATH } : {}) };
+}
+
+/**
+ * Boxes in the SVG's own coordinates, measured by the browser: every node's shape and the extent of its text, every
+ * subgraph's frame and title, every edge label. A label's text box is its rendered text, so text that runs out of its
+ * shape shows as a text box larger than the shape.
+ */
+function measure() {
+  const svg = document.querySelector('svg');
+  const origin = svg.getBoundingClientRect();
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x - origin.x, y: r.y - origin.y, width: r.width, height: r.height };
+  };
+  /** The text inside a label: the spans Mermaid writes, or the whole label when it has none. */
+  const textBox = (label) => {
+    const parts = [...label.querySelectorAll('.nodeLabel, .edgeLabel p, .edgeLabel span, text')].filter(
+      (el) => el.getBoundingClientRect().width > 0,
+    );
+    if (parts.length === 0) return box(label);
+    const boxes = parts.map(box);
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    const right = Math.max(...boxes.map((b) => b.x + b.width));
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+    return { x, y, width: right - x, height: bottom - y };
+  };
+  const nodes = [...svg.querySelectorAll('g.node')].map((g) => {
+    const shape = g.querySelector(':scope > rect, :scope > polygon, :scope > path, :scope > g > path, :scope > circle');
+    const label = g.querySelector('.label');
+    return { id: g.id, shape: box(shape ?? g), text: label ? textBox(label) : box(g) };
+  });
+  const clusters = [...svg.querySelectorAll('g.cluster')].map((g) => ({
+    id: g.id,
+    frame: box(g.querySelector(':scope > rect') ?? g),
+    title: textBox(g.querySelector('.cluster-label') ?? g),
+  }));
+  const edgeLabels = [...svg.querySelectorAll('g.edgeLabel')]
+    .map((g) => ({ id: g.id || g.querySelector('[data-id]')?.getAttribute('data-id') || '', text: textBox(g) }))
+    .filter((l) => l.text.width > 0 && l.text.height > 0);
+  const size = box(svg);
+  return { width: size.width, height: size.height, nodes, clusters, edgeLabels };
+}
+
+export async function renderAll(diagrams, outdir) {
+  mkdirSync(outdir, { recursive: true });
+  const browser = await puppeteer.launch(launchOptions());
+  const geometry = {};
+  try {
+    for (const { name, text } of diagrams) {
+      const { data } = await renderMermaid(browser, text, 'svg', { backgroundColor: 'white' });
+      const svg = Buffer.from(data).toString('utf8');
+      writeFileSync(join(outdir, `${name}.svg`), svg);
+      const page = await browser.newPage();
+      try {
+        await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
+        geometry[name] = await page.evaluate(measure);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return geometry;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const outdir = process.argv[2];
+  if (!outdir) {
+    process.stderr.write('usage: node scripts/render-diagrams.mjs <outdir> < diagrams.json\n');
+    process.exit(1);
+  }
+  const diagrams = JSON.parse(readFileSync(0, 'utf8'));
+  renderAll(diagrams, outdir).then(
+    (geometry) => process.stdout.write(`${JSON.stringify(geometry)}\n`),
+    (e) => {
+      process.stderr.write(`render-diagrams: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}
