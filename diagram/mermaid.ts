@@ -74,7 +74,9 @@ function fullFlowchart(model: TopologyModel): string {
     const subgraph = ids.for(`net_${network.name}`);
     const details = ids.for(`details_${network.name}`);
     const inner = ids.for(`gw_${network.name}`);
-    lines.push(`  subgraph ${subgraph}["${label([{ bold: shorten(network.name), after: role ? ` · ${role}` : '' }])}"]`);
+    lines.push(
+      `  subgraph ${subgraph}["${label([{ bold: shorten(network.name), after: role ? ` · ${role}` : '' }])}"]`,
+    );
     lines.push(`    ${details}["${label(networkLines(network))}"]:::details`);
     if (network.gateway) {
       const cls: NodeClass = role === 'hub' ? 'hub' : 'gateway';
@@ -230,18 +232,19 @@ function groupedFlowchart(model: TopologyModel): string {
 
 /** The networks of a large topology, in full, as a Markdown table. */
 export function networkTable(model: TopologyModel): string {
-  const rows = model.networks.map((n) =>
-    [
+  const rows = model.networks.map((n) => {
+    const gateway = n.gateway
+      ? `${markdownCell(n.gateway.name)} (${n.gateway.sku}${n.gateway.bgp ? `, BGP ASN ${n.gateway.bgp.asn}` : ''})`
+      : '';
+    const cells = [
       n.name,
       n.addressSpace.join(', '),
       canonicalLocation(n.location),
       n.resourceGroup,
       n.subscriptionId ?? '',
-      n.gateway ? `${n.gateway.name} (${n.gateway.sku}${n.gateway.bgp ? `, BGP ASN ${n.gateway.bgp.asn}` : ''})` : '',
-    ]
-      .map(markdownCell)
-      .join(' | '),
-  );
+    ];
+    return [...cells.map(markdownCell), gateway].join(' | ');
+  });
   return [
     '| Network | Address space | Region | Resource group | Subscription | Gateway |',
     '| --- | --- | --- | --- | --- | --- |',

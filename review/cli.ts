@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import { quoteText } from '../rules/text';
+import { changeDiagram } from '../diagram/change-diagram';
 import { compareStacks, exitCodeOf, StackInputError } from './compare';
 import { formatMarkdown, formatText } from './format';
 import { reviewPlan } from './plan';
@@ -199,7 +200,12 @@ export function runReview(args: readonly string[], root: string, io: Io): number
     const now = loadStack(options.new, root);
     const review = compareStacks(old.json, now.json, [old.label, now.label]);
     const title = `Replacement-risk report: ${old.label} -> ${now.label}`;
-    io.stdout(options.markdown ? formatMarkdown(review, title) : formatText(review, title));
+    // The Markdown report ends with the blast radius drawn on the topology, for a pull-request comment.
+    io.stdout(
+      options.markdown
+        ? `${formatMarkdown(review, title)}\n${changeDiagram(review, now.json, old.json)}`
+        : formatText(review, title),
+    );
     return exitCodeOf(review);
   } catch (e) {
     if (e instanceof StackInputError) io.stderr(`review: ${e.message}\n`);

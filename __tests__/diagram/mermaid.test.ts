@@ -1,6 +1,16 @@
-import { escapeText, topologyDiagram } from '../../diagram/mermaid';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  escapeText,
+  FULL_DRAWING_LIMITS,
+  isLargeTopology,
+  markdownCell,
+  topologyDiagram,
+  topologyFlowchart,
+} from '../../diagram/mermaid';
+import { shorten, shortSubscription } from '../../diagram/mermaid-text';
 import type { TopologyFileInput } from '../../topology/schema';
-import { loadTopology, readTopology } from '../support/synth';
+import { loadTopology, readTopology, ROOT } from '../support/synth';
 
 const seed = readTopology('vnet1-vnet4.json').model;
 
@@ -24,9 +34,20 @@ const mesh = loadTopology({
   mesh: ['A', 'B', 'C', 'D'],
 } satisfies TopologyFileInput).model;
 
+/** A mesh of `n` networks: n(n-1)/2 connections. */
+const meshOf = (n: number) =>
+  loadTopology({
+    networks: Array.from({ length: n }, (_, i) => network(`N${i + 1}`, i + 1)),
+    mesh: Array.from({ length: n }, (_, i) => `N${i + 1}`),
+  }).model;
+
+const examples = readdirSync(join(ROOT, 'topologies'))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
 describe('topologyDiagram', () => {
-  it('draws the article topology', () => {
-    expect(topologyDiagram(seed, 'VNet1 <-> VNet4')).toMatchSnapshot();
+  it.each(examples)('draws the example %s (snapshot of the Mermaid text)', (file) => {
+    expect(topologyDiagram(readTopology(file).model, file.replace(/\.json$/, ''))).toMatchSnapshot();
   });
 
   it('draws a 4-network mesh', () => {
@@ -36,19 +57,22 @@ describe('topologyDiagram', () => {
   it.each([
     ['seed', seed],
     ['mesh', mesh],
-  ])('%s: every network is a subgraph and every connection an edge between its gateways', (_, model) => {
-    const text = topologyDiagram(model);
-    for (const n of model.networks) {
-      expect(text).toContain(`subgraph net_${n.name}["<b>${n.name}</b><br/>${n.addressSpace.join(', ')}`);
-      expect(text).toContain(`gw_${n.name}{{"${n.gateway?.name}<br/>${n.gateway?.sku}`);
-    }
-    const edges = text.split('\n').filter((line) => line.includes('<-->') || line.includes('-->'));
-    expect(edges).toHaveLength(model.connections.length);
-    for (const c of model.connections) {
-      expect(edges).toContainEqual(expect.stringMatching(new RegExp(`^  gw_${c.from} <-->\\|"VNet-to-VNet · IKEv2`)));
-      expect(edges.some((e) => e.startsWith(`  gw_${c.from} `) && e.endsWith(` gw_${c.to}`))).toBe(true);
-    }
-  });
+  ])(
+    '%s: every network is a subgraph with a one-line title, its details and its gateway; every connection an edge',
+    (_, model) => {
+      const text = topologyDiagram(model);
+      for (const n of model.networks) {
+        expect(text).toMatch(new RegExp(`subgraph net_${n.name}\\["<b>${n.name}</b>( · mesh)?"\\]`));
+        expect(text).toContain(`details_${n.name}["${n.addressSpace.join(', ')}<br/>`);
+        expect(text).toContain(`gw_${n.name}{{"<b>${n.gateway?.name}</b><br/>${n.gateway?.sku} · Gen`);
+      }
+      const edges = text.split('\n').filter((line) => line.includes('<-->') || line.includes('-->'));
+      expect(edges).toHaveLength(model.connections.length);
+      for (const c of model.connections) {
+        expect(edges.some((e) => e.startsWith(`  gw_${c.from} <-->|"IKEv2`) && e.endsWith(` gw_${c.to}`))).toBe(true);
+      }
+    },
+  );
 
   it('is one ```mermaid fence that starts a flowchart, with the title above it', () => {
     const lines = topologyDiagram(seed, 'Title').split('\n');
@@ -56,17 +80,43 @@ describe('topologyDiagram', () => {
     expect(lines.filter((l) => l.startsWith('```'))).toEqual(['```mermaid', '```']);
   });
 
-  it('shows BGP, the subscription, a one-way connection and a site', () => {
+  it('marks the hub and the spokes, and members of a mesh', () => {
+    const hub = readTopology('hub-and-spoke.json').model;
+    const text = topologyFlowchart(hub);
+    expect(text).toContain('subgraph net_Hub["<b>Hub</b> · hub"]');
+    expect(text).toMatch(/gw_Hub\{\{.*\}\}:::hub$/m);
+    expect(text).toContain('subgraph net_Spoke1["<b>Spoke1</b> · spoke"]');
+    expect(text).toMatch(/gw_Spoke1\{\{.*\}\}:::gateway$/m);
+    expect(topologyFlowchart(mesh)).toContain('subgraph net_A["<b>A</b> · mesh"]');
+    expect(topologyFlowchart(seed)).toContain('subgraph net_VNet1["<b>VNet1</b>"]');
+  });
+
+  it('shows BGP, a shortened subscription, a one-way connection and a site', () => {
     const model = loadTopology({
-      networks: [network('Hub', 1, { gateway: { bgp: { asn: 65001 } }, subscriptionId: 'sub-1' })],
+      networks: [
+        network('Hub', 1, {
+          gateway: { bgp: { asn: 65001 } },
+          subscriptionId: '12345678-90ab-cdef-1234-567890abcdef',
+        }),
+      ],
       sites: [{ name: 'Branch', gatewayAddress: '203.0.113.7', addressSpace: ['192.168.0.0/24'] }],
       connections: [{ from: 'Hub', toSite: 'Branch' }],
     }).model;
     const text = topologyDiagram(model);
     expect(text).toContain('BGP ASN 65001');
-    expect(text).toContain('subscription sub-1');
-    expect(text).toContain('site_Branch[/"<b>Branch</b> #40;site#41;<br/>203.0.113.7<br/>192.168.0.0/24"/]');
+    expect(text).toContain('subscription 12345678…');
+    expect(text).not.toContain('90ab');
+    expect(text).toContain('site_Branch[/"<b>Branch</b> · site<br/>203.0.113.7<br/>192.168.0.0/24"/]:::site');
     expect(text).toContain('  gw_Hub -->|"IPsec · IKEv2"| site_Branch');
+  });
+
+  it('shortens long values in the middle and keeps both ends', () => {
+    expect(shorten('a'.repeat(40))).toBe('a'.repeat(40));
+    expect(shorten('a'.repeat(41))).toBe(`${'a'.repeat(20)}…${'a'.repeat(19)}`);
+    expect(shorten('abcdefghij', 5)).toBe('ab…ij');
+    expect(shorten('abcdefghij', 6)).toBe('abc…ij');
+    expect(shortSubscription('00000000-0000-0000-0000-00000000000b')).toBe('00000000…');
+    expect(shortSubscription('not-a-guid')).toBe('not-a-guid');
   });
 
   it('makes safe, distinct node ids from names with symbols', () => {
@@ -96,5 +146,70 @@ describe('topologyDiagram', () => {
     expect(text).toContain('<b>VNet#34;1#93;</b>');
     expect(text).toContain('RG#60;1#62;');
     expect(text).not.toContain('"1]');
+  });
+});
+
+describe('large topologies', () => {
+  it.each([
+    [9, false],
+    [10, true],
+  ])('a mesh of %i networks is drawn in groups: %s', (n, large) => {
+    const model = meshOf(n);
+    expect(model.connections.length > FULL_DRAWING_LIMITS.connections).toBe(large);
+    expect(isLargeTopology(model)).toBe(large);
+    expect(topologyFlowchart(model).includes('subgraph ')).toBe(!large);
+  });
+
+  it.each([
+    [FULL_DRAWING_LIMITS.networks, false],
+    [FULL_DRAWING_LIMITS.networks + 1, true],
+  ])('%i unconnected networks are drawn in groups: %s', (n, large) => {
+    const model = loadTopology({ networks: Array.from({ length: n }, (_, i) => network(`N${i + 1}`, i + 1)) }).model;
+    expect(isLargeTopology(model)).toBe(large);
+  });
+
+  it('a 30-network mesh is one group listing every member, and a table of the networks', () => {
+    const model = meshOf(30);
+    expect(model.connections).toHaveLength(435);
+    const text = topologyDiagram(model);
+    const flowchart = topologyFlowchart(model);
+    expect(flowchart).toMatch(/^ {2}mesh_N1\[\["<b>mesh<\/b> · 30 networks<br\/>N1, N2, N3, N4<br\/>/m);
+    for (let i = 1; i <= 30; i++) expect(flowchart).toMatch(new RegExp(`[ >]N${i}[,<"]`));
+    expect(flowchart).not.toContain('<-->');
+    const table = text.slice(text.indexOf('```\n\n') + 5).split('\n');
+    expect(table[0]).toBe('| Network | Address space | Region | Resource group | Subscription | Gateway |');
+    expect(table).toContain('| N30 | 10.30.0.0/16 | westeurope | RG-N30 |  | N30GW (VpnGw2AZ) |');
+    expect(table.filter((l) => /^\| N\d/.test(l))).toHaveLength(30);
+  });
+
+  it('a large hub-and-spoke: the hub, one node for its spokes, one edge with the count, and the rest apart', () => {
+    const spokes = Array.from({ length: 41 }, (_, i) => `S${i + 1}`);
+    const model = loadTopology({
+      networks: [
+        network('Hub', 200, { gateway: { sku: 'VpnGw5AZ' } }),
+        ...spokes.map((s, i) => network(s, i + 1)),
+        network('Lone', 201),
+      ],
+      sites: [{ name: 'Branch', gatewayAddress: '203.0.113.7', addressSpace: ['192.168.0.0/24'] }],
+      hubAndSpoke: { hub: 'Hub', spokes },
+      connections: [
+        { from: 'Lone', to: 'Hub' },
+        { from: 'Lone', toSite: 'Branch' },
+      ],
+    }).model;
+    expect(isLargeTopology(model)).toBe(true);
+    const text = topologyFlowchart(model);
+    expect(text).toMatch(/^ {2}gw_Hub\{\{"<b>Hub<\/b> · hub<br\/>10\.200\.0\.0\/16/m);
+    expect(text).toContain('spokes_Hub[["<b>spokes of Hub</b> · 41 networks<br/>S1, S2, S3, S4<br/>');
+    expect(text).toContain('  gw_Hub <-->|"41 connections"| spokes_Hub');
+    expect(text).toContain('  gw_Lone <-->|"IKEv2"| gw_Hub');
+    expect(text).toContain('  gw_Lone <-->|"IPsec · IKEv2"| site_Branch');
+    expect(text.split('\n').filter((l) => l.includes('<-->'))).toHaveLength(3);
+  });
+
+  it('escapes user text in the table', () => {
+    expect(markdownCell('a|b<script>`x`*y*[l](u)\nz')).toBe(
+      'a&#124;b&#60;script&#62;&#96;x&#96;&#42;y&#42;&#91;l&#93;&#40;u&#41; z',
+    );
   });
 });
