@@ -19,9 +19,12 @@ export function label(lines: readonly Line[]): string {
     .join('<br/>');
 }
 
-/** Mermaid entity codes (`#34;`) for every character that could end a label or read as markup. */
+/**
+ * Mermaid entity codes (`#34;`) for every character that could end a label or read as markup; a line break, which
+ * would end the statement (or a Markdown fence), becomes a space.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/[#&"<>[\]{}()|`;]/g, (c) => `#${c.charCodeAt(0)};`);
+  return text.replace(/[\r\n]+/g, ' ').replace(/[#&"<>[\]{}()|`;]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
 /** The longest line a label holds: longer values are cut in the middle, so that both ends stay readable. */
@@ -42,12 +45,15 @@ export function shortSubscription(id: string): string {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(id) ? `${id.slice(0, 8)}…` : shorten(id, 24);
 }
 
-/** Mermaid node ids from user names: letters, digits and `_` only, unique even when two names differ only in symbols. */
+/**
+ * Mermaid node ids from user names: letters, digits and `_` only, at most 48 of them before a suffix, unique even when
+ * two names differ only in symbols or after the 48th character.
+ */
 export class NodeIds {
   private readonly used = new Set<string>();
 
   public for(name: string): string {
-    const base = name.replace(/[^A-Za-z0-9_]/g, '_');
+    const base = name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 48);
     let id = base;
     for (let i = 2; this.used.has(id); i++) id = `${base}_${i}`;
     this.used.add(id);

@@ -1,0 +1,192 @@
+import { changeDiagram, changeFlowchart, ChangeReport } from '../../diagram/change-diagram';
+import { LINK_STYLES } from '../../diagram/mermaid-text';
+import { compareStacks } from '../../review/compare';
+import type { TopologyFileInput } from '../../topology/schema';
+import { network, seedInput } from '../support/topologies';
+import { loadTopology, synthJson, TerraformJson } from '../support/synth';
+
+/** The seed with a third network, VNet5, that nothing connects to yet. */
+function base(): TopologyFileInput {
+  const input = seedInput();
+  input.networks.push(network(5, { name: 'VNet5', resourceGroup: 'TestRG5' }));
+  return input;
+}
+const synth = (input: TopologyFileInput) => synthJson(loadTopology(input, 'vnet1-vnet4'));
+const before = synth(base());
+
+function variant(change: (t: TopologyFileInput) => void): TerraformJson {
+  const input = base();
+  change(input);
+  return synth(input);
+}
+
+/** The picture of a change from `before` to `after`, as the review draws it. */
+function picture(after: TerraformJson, old: TerraformJson = before) {
+  return changeFlowchart(compareStacks(old, after), after, old);
+}
+
+/** A node's line, and its class. */
+function node(text: string, id: string): { line: string; cls: string } {
+  const line = text.split('\n').find((l) => l.startsWith(`  ${id}{{`) || l.startsWith(`  ${id}[`));
+  if (!line) throw new Error(`no node ${id} in\n${text}`);
+  return { line, cls: line.slice(line.lastIndexOf(':::') + 3) };
+}
+
+/** An edge's line and the style given to it by `linkStyle <index>`. */
+function edge(text: string, a: string, b: string): { line: string; style: string } {
+  const lines = text.split('\n');
+  const edges = lines.filter((l) => / (<-->|-->)( |\|)/.test(l));
+  const index = edges.findIndex(
+    (l) => (l.startsWith(`  ${a} `) && l.endsWith(` ${b}`)) || (l.startsWith(`  ${b} `) && l.endsWith(` ${a}`)),
+  );
+  if (index < 0) throw new Error(`no edge ${a} - ${b} in\n${text}`);
+  const style = lines.find((l) => l.startsWith(`  linkStyle ${index} `));
+  return { line: edges[index], style: style?.replace(`  linkStyle ${index} `, '') ?? '' };
+}
+
+describe('the blast radius picture', () => {
+  it('a gateway replaced: the gateway and both of its tunnels are danger, the others plain', () => {
+    const text = picture(
+      variant((t) => {
+        (t.networks[0].gateway as Record<string, unknown>).generation = 'Generation1';
+      }),
+    );
+    expect(node(text, 'gw_VNet1GW')).toEqual({
+      line: '  gw_VNet1GW{{"<b>VNet1GW</b><br/>VNet1<br/>replaced"}}:::danger',
+      cls: 'danger',
+    });
+    expect(node(text, 'gw_VNet4GW').cls).toBe('plain');
+    expect(node(text, 'gw_VNet5GW').cls).toBe('plain');
+    const tunnel = edge(text, 'gw_VNet1GW', 'gw_VNet4GW');
+    expect(tunnel.line).toBe('  gw_VNet1GW <-->|"replaced"| gw_VNet4GW');
+    expect(tunnel.style).toBe(LINK_STYLES.danger);
+  });
+
+  it('a connection added: its edge is new, its gateways and the other tunnel stay plain', () => {
+    const text = picture(
+      variant((t) => {
+        t.connections = [...(t.connections ?? []), { from: 'VNet1', to: 'VNet5' }];
+      }),
+    );
+    const added = edge(text, 'gw_VNet1GW', 'gw_VNet5GW');
+    expect(added.line).toBe('  gw_VNet1GW <-->|"new"| gw_VNet5GW');
+    expect(added.style).toBe(LINK_STYLES.added);
+    const unchanged = edge(text, 'gw_VNet1GW', 'gw_VNet4GW');
+    expect(unchanged.line).toBe('  gw_VNet1GW <--> gw_VNet4GW');
+    expect(unchanged.style).toBe(LINK_STYLES.plain);
+    expect(node(text, 'gw_VNet1GW').cls).toBe('plain');
+    expect(node(text, 'gw_VNet5GW').cls).toBe('plain');
+  });
+
+  it.each([
+    ['a new generated key (length 32)', { generate: true, length: 32 }],
+    ['a key from a variable', { variable: 'vnet1_vnet4_key' }],
+  ])('a key rotated, %s: the tunnel goes down, the gateways stay plain', (_, sharedKey) => {
+    const text = picture(
+      variant((t) => {
+        (t.connections as Record<string, unknown>[])[0].sharedKey = sharedKey;
+      }),
+    );
+    const tunnel = edge(text, 'gw_VNet1GW', 'gw_VNet4GW');
+    expect(tunnel.line).toBe('  gw_VNet1GW <-->|"key changes"| gw_VNet4GW');
+    expect(tunnel.style).toBe(LINK_STYLES.danger);
+    expect(node(text, 'gw_VNet1GW').cls).toBe('plain');
+  });
+
+  it('a network removed: its gateway and tunnels, found in the old stack, are drawn destroyed', () => {
+    const old = variant((t) => {
+      t.connections = [...(t.connections ?? []), { from: 'VNet1', to: 'VNet5' }];
+    });
+    const now = variant((t) => (t.networks = t.networks.slice(0, 2)));
+    const text = picture(now, old);
+    expect(node(text, 'gw_VNet5GW').line).toBe('  gw_VNet5GW{{"<b>VNet5GW</b><br/>VNet5<br/>destroyed"}}:::danger');
+    expect(edge(text, 'gw_VNet1GW', 'gw_VNet5GW')).toEqual({
+      line: '  gw_VNet1GW <-->|"destroyed"| gw_VNet5GW',
+      style: LINK_STYLES.danger,
+    });
+  });
+
+  it('a site: a parallelogram, its tunnel one-way', () => {
+    const now = variant((t) => {
+      t.sites = [{ name: 'Branch', gatewayAddress: '203.0.113.7', addressSpace: ['192.168.0.0/24'] }];
+      t.connections = [...(t.connections ?? []), { from: 'VNet5', toSite: 'Branch' }];
+    });
+    const text = picture(now);
+    const site = text.split('\n').find((l) => l.startsWith('  site_'));
+    expect(site).toMatch(/^ {2}site_\S+\[\/"<b>\S+<\/b><br\/>site<br\/>new"\/\]:::added$/);
+    expect(text).toMatch(/^ {2}gw_VNet5GW -->\|"new"\| site_\S+$/m);
+  });
+
+  it('has a legend with every mark, and the Markdown says what the colours mean', () => {
+    const after = variant((t) => ((t.networks[0].gateway as Record<string, unknown>).generation = 'Generation1'));
+    const markdown = changeDiagram(compareStacks(before, after), after, before);
+    expect(markdown.split('\n').slice(0, 4)).toEqual(['### Blast radius', '', '```mermaid', 'flowchart LR']);
+    expect(markdown).toContain('  subgraph legend["Legend"]');
+    for (const cls of ['danger', 'added', 'changed', 'plain']) {
+      expect(markdown).toMatch(new RegExp(`^ {4}legend_${cls}\\[.*\\]:::${cls}$`, 'm'));
+      expect(markdown).toMatch(new RegExp(`^ {2}classDef ${cls} `, 'm'));
+    }
+    expect(markdown).toContain('_Red, dashed: replaced or destroyed, or its shared key changes: the tunnel goes down.');
+  });
+
+  it('works from the report model alone for what no stack holds (a plan review without the old stack)', () => {
+    const now = synth(base());
+    const report: ChangeReport = {
+      resources: [
+        {
+          type: 'azurerm_virtual_network_gateway_connection',
+          address: 'azurerm_virtual_network_gateway_connection.Gone',
+          azureName: 'VNet1-to-Old',
+          action: 'delete',
+        },
+      ],
+    };
+    const text = changeFlowchart(report, now);
+    expect(text).toContain('  conn_VNet1_to_Old["<b>VNet1-to-Old</b><br/>connection<br/>destroyed"]:::danger');
+  });
+
+  it('keeps hostile names as text: no Mermaid syntax, no HTML, no end of the fence', () => {
+    const hostile = 'x"]:::plain\n```\n<img src=x onerror=alert(1)>|[link](javascript:1)';
+    const stack = {
+      resource: {
+        azurerm_virtual_network_gateway: { A: { name: hostile }, B: { name: 'B' } },
+        azurerm_virtual_network_gateway_connection: {
+          C: {
+            name: hostile,
+            virtual_network_gateway_id: '${azurerm_virtual_network_gateway.A.id}',
+            peer_virtual_network_gateway_id: '${azurerm_virtual_network_gateway.B.id}',
+          },
+        },
+      },
+    };
+    const report: ChangeReport = {
+      resources: [
+        { type: 'azurerm_virtual_network_gateway', address: 'azurerm_virtual_network_gateway.A', action: 'replace' },
+      ],
+    };
+    const markdown = changeDiagram(report, stack);
+    expect(markdown.match(/```/g)).toHaveLength(2);
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('x"]');
+    expect(markdown).toContain('<b>x#34;#93;:::plain #96;#96;#96; #60;img…link#93;#40;javascript:1#41;</b>');
+  });
+
+  it('a large topology: only what changes is drawn, and the Markdown says how much is left out', () => {
+    const names = Array.from({ length: 10 }, (_, i) => `N${i + 1}`);
+    const mesh = (generation: string) =>
+      synth({
+        networks: names.map((n, i) =>
+          network(i + 1, { name: n, gateway: i === 0 ? { generation } : {} } as Parameters<typeof network>[1]),
+        ),
+        mesh: names,
+      } as TopologyFileInput);
+    const old = mesh('Generation2');
+    const now = mesh('Generation1');
+    const report = compareStacks(old, now);
+    const text = changeFlowchart(report, now, old);
+    const edges = text.split('\n').filter((l) => l.includes('<-->'));
+    expect(edges).toHaveLength(9);
+    expect(edges.every((l) => l.startsWith('  gw_N1GW <-->|"replaced"|'))).toBe(true);
+    expect(changeDiagram(report, now, old)).toContain('36 unchanged connections are not drawn');
+  });
+});
