@@ -38,8 +38,6 @@ function contains(outer: Box, inner: Box): boolean {
   );
 }
 
-const name = (id: string) => id.replace(/^[^-]*-/, '').replace(/-\d+$/, '') || id;
-
 /**
  * Every problem in one picture, one sentence each; empty when it reads cleanly: a subgraph title over a node, two
  * nodes over each other, an edge label over a node or a title, a text running out of its node or its subgraph.
@@ -49,29 +47,29 @@ export function findOverlaps(geometry: Geometry): string[] {
   const { nodes, clusters, edgeLabels } = geometry;
   for (const cluster of clusters) {
     if (cluster.title.width > 0 && !contains(cluster.frame, cluster.title)) {
-      problems.push(`the title of subgraph ${name(cluster.id)} runs out of its frame`);
+      problems.push(`the title of subgraph ${cluster.id} runs out of its frame`);
     }
     for (const node of nodes) {
       if (overlap(cluster.title, node.shape)) {
-        problems.push(`the title of subgraph ${name(cluster.id)} overlaps node ${name(node.id)}`);
+        problems.push(`the title of subgraph ${cluster.id} overlaps node ${node.id}`);
       }
     }
   }
   for (let i = 0; i < nodes.length; i++) {
-    if (!contains(nodes[i].shape, nodes[i].text)) problems.push(`the text of node ${name(nodes[i].id)} runs out of it`);
+    if (!contains(nodes[i].shape, nodes[i].text)) problems.push(`the text of node ${nodes[i].id} runs out of it`);
     for (let j = i + 1; j < nodes.length; j++) {
       if (overlap(nodes[i].shape, nodes[j].shape)) {
-        problems.push(`node ${name(nodes[i].id)} overlaps node ${name(nodes[j].id)}`);
+        problems.push(`node ${nodes[i].id} overlaps node ${nodes[j].id}`);
       }
     }
   }
   for (const edge of edgeLabels) {
     for (const node of nodes) {
-      if (overlap(edge.text, node.shape)) problems.push(`edge label ${edge.id} overlaps node ${name(node.id)}`);
+      if (overlap(edge.text, node.shape)) problems.push(`edge label ${edge.id} overlaps node ${node.id}`);
     }
     for (const cluster of clusters) {
       if (overlap(edge.text, cluster.title)) {
-        problems.push(`edge label ${edge.id} overlaps the title of subgraph ${name(cluster.id)}`);
+        problems.push(`edge label ${edge.id} overlaps the title of subgraph ${cluster.id}`);
       }
     }
   }

@@ -42,13 +42,19 @@ function measure() {
     const bottom = Math.max(...boxes.map((b) => b.y + b.height));
     return { x, y, width: right - x, height: bottom - y };
   };
+  // `my-svg-flowchart-gw_VNet1-3` -> `gw_VNet1`: the id the Mermaid text gave it.
+  const idOf = (el) =>
+    el.id
+      .replace(/^my-svg-/, '')
+      .replace(/^flowchart-/, '')
+      .replace(/-\d+$/, '');
   const nodes = [...svg.querySelectorAll('g.node')].map((g) => {
     const shape = g.querySelector(':scope > rect, :scope > polygon, :scope > path, :scope > g > path, :scope > circle');
     const label = g.querySelector('.label');
-    return { id: g.id, shape: box(shape ?? g), text: label ? textBox(label) : box(g) };
+    return { id: idOf(g), shape: box(shape ?? g), text: label ? textBox(label) : box(g) };
   });
   const clusters = [...svg.querySelectorAll('g.cluster')].map((g) => ({
-    id: g.id,
+    id: idOf(g),
     frame: box(g.querySelector(':scope > rect') ?? g),
     title: textBox(g.querySelector('.cluster-label') ?? g),
   }));
@@ -59,23 +65,33 @@ function measure() {
   return { width: size.width, height: size.height, nodes, clusters, edgeLabels };
 }
 
+/** How many pages render at once: mermaid-cli loads Mermaid into a fresh page per diagram, which mostly waits. */
+const PAGES = 2;
+
 export async function renderAll(diagrams, outdir) {
   mkdirSync(outdir, { recursive: true });
   const browser = await puppeteer.launch(launchOptions());
   const geometry = {};
-  try {
-    for (const { name, text } of diagrams) {
-      const { data } = await renderMermaid(browser, text, 'svg', { backgroundColor: 'white' });
-      const svg = Buffer.from(data).toString('utf8');
-      writeFileSync(join(outdir, `${name}.svg`), svg);
-      const page = await browser.newPage();
-      try {
-        await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
-        geometry[name] = await page.evaluate(measure);
-      } finally {
-        await page.close();
-      }
+  const renderOne = async ({ name, text }) => {
+    const t0 = Date.now();
+    const { data } = await renderMermaid(browser, text, 'svg', { backgroundColor: 'white' });
+    const svg = Buffer.from(data).toString('utf8');
+    writeFileSync(join(outdir, `${name}.svg`), svg);
+    const page = await browser.newPage();
+    try {
+      await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
+      geometry[name] = await page.evaluate(measure);
+    } finally {
+      await page.close();
     }
+    if (process.env.DEBUG_RENDER) process.stderr.write(`${name}: ${Date.now() - t0} ms\n`);
+  };
+  try {
+    const queue = [...diagrams];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await renderOne(next);
+    };
+    await Promise.all(Array.from({ length: PAGES }, worker));
   } finally {
     await browser.close();
   }
