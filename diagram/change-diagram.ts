@@ -1,5 +1,15 @@
 import { FULL_DRAWING_LIMITS } from './mermaid';
-import { classDefLines, label, Line, LINK_STYLES, markdownFence, NodeClass, NodeIds, shorten } from './mermaid-text';
+import {
+  classDefLines,
+  label,
+  Line,
+  LINK_STYLES,
+  markdownFence,
+  MAX_LINE,
+  NodeClass,
+  NodeIds,
+  shorten,
+} from './mermaid-text';
 
 /**
  * The blast radius of a change as a picture: the VPN gateways, sites and connections of the stacks, each marked with
@@ -202,9 +212,9 @@ function buildChangeFlowchart(
     const status = e.kind === 'existing' ? 'plain' : statusOf(key);
     const why = verb(actions.get(key)?.action);
     const text: Line[] = [
-      { bold: shorten(e.name) },
+      { bold: shorten(e.name, MAX_LINE.node) },
       ...(e.kind === 'site' ? ['site'] : e.kind === 'existing' ? ['existing gateway'] : []),
-      ...(e.network ? [shorten(e.network)] : []),
+      ...(e.network ? [shorten(e.network, MAX_LINE.node)] : []),
       ...(why ? [why] : []),
     ];
     const id = ids.for(`${e.kind === 'site' ? 'site' : 'gw'}_${e.name}`);
@@ -216,7 +226,7 @@ function buildChangeFlowchart(
   for (const { tunnel, status, why } of loose) {
     const id = ids.for(`conn_${tunnel.name}`);
     lines.push(
-      `  ${id}["${label([{ bold: shorten(tunnel.name) }, 'connection', ...(why ? [why] : [])])}"]:::${status}`,
+      `  ${id}["${label([{ bold: shorten(tunnel.name, MAX_LINE.node) }, 'connection', ...(why ? [why] : [])])}"]:::${status}`,
     );
   }
   const linkStyles: string[] = [];
@@ -237,6 +247,8 @@ function buildChangeFlowchart(
     `    legend_added["${label(['added'])}"]:::added`,
     `    legend_changed["${label(['changed in place'])}"]:::changed`,
     `    legend_plain["${label(['unchanged'])}"]:::plain`,
+    // Invisible links keep the legend in one row; they come after the drawn edges, so `linkStyle` indices hold.
+    '    legend_danger ~~~ legend_added ~~~ legend_changed ~~~ legend_plain',
     '  end',
   );
   lines.push(...linkStyles, ...classDefLines(used));

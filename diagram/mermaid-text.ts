@@ -27,14 +27,29 @@ export function escapeText(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[#&"<>[\]{}()|`;]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
-/** The longest line a label holds: longer values are cut in the middle, so that both ends stay readable. */
-export const MAX_LINE = 40;
+/**
+ * The longest line a label holds, in characters: longer values are cut in the middle, so that both ends stay readable.
+ * Mermaid wraps a node's text at 200 pixels, mid-word: a node line of 16-pixel text stays under that at 24 characters,
+ * a details line (12-pixel text) at 30. Subgraph titles are not wrapped.
+ */
+export const MAX_LINE = { title: 40, node: 24, details: 30 } as const;
 
 /** `a-very-long-…-name`: at most `max` characters, the middle replaced by `…`. */
-export function shorten(text: string, max = MAX_LINE): string {
+export function shorten(text: string, max: number = MAX_LINE.title): string {
   if (text.length <= max) return text;
   const head = Math.ceil((max - 1) / 2);
   return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}
+
+/** Values joined with `, ` into as few lines as fit `max` characters each (a value longer than a line is shortened). */
+export function pack(values: readonly string[], max: number): string[] {
+  const lines: string[] = [];
+  for (const value of values.map((v) => shorten(v, max))) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 2 + value.length <= max) lines[last] = `${lines[last]}, ${value}`;
+    else lines.push(value);
+  }
+  return lines;
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   markdownFence,
   NodeClass,
   NodeIds,
+  MAX_LINE,
+  pack,
   shortSubscription,
   shorten,
 } from './mermaid-text';
@@ -75,7 +77,7 @@ function fullFlowchart(model: TopologyModel): string {
     const details = ids.for(`details_${network.name}`);
     const inner = ids.for(`gw_${network.name}`);
     lines.push(
-      `  subgraph ${subgraph}["${label([{ bold: shorten(network.name), after: role ? ` · ${role}` : '' }])}"]`,
+      `  subgraph ${subgraph}["${label([{ bold: shorten(network.name, MAX_LINE.title), after: role ? ` · ${role}` : '' }])}"]`,
     );
     lines.push(`    ${details}["${label(networkLines(network))}"]:::details`);
     if (network.gateway) {
@@ -109,17 +111,17 @@ function fullFlowchart(model: TopologyModel): string {
   return lines.join('\n');
 }
 
-function networkLines(network: NetworkModel): Line[] {
+function networkLines(network: NetworkModel, max: number = MAX_LINE.details): Line[] {
   return [
-    shorten(network.addressSpace.join(', ')),
-    shorten(`${canonicalLocation(network.location)} · ${network.resourceGroup}`),
+    ...pack(network.addressSpace, max),
+    shorten(`${canonicalLocation(network.location)} · ${network.resourceGroup}`, max),
     ...(network.subscriptionId ? [`subscription ${shortSubscription(network.subscriptionId)}`] : []),
   ];
 }
 
 function gatewayLines(gateway: GatewayModel): Line[] {
   return [
-    { bold: shorten(gateway.name) },
+    { bold: shorten(gateway.name, MAX_LINE.node) },
     `${gateway.sku} · ${gateway.generation.replace('Generation', 'Gen')}`,
     gateway.activeActive ? 'active-active' : 'active-standby',
     ...(gateway.bgp ? [`BGP ASN ${gateway.bgp.asn}`] : []),
@@ -128,9 +130,9 @@ function gatewayLines(gateway: GatewayModel): Line[] {
 
 function siteLines(site: SiteModel): Line[] {
   return [
-    { bold: shorten(site.name), after: ' · site' },
-    shorten(site.gatewayAddress ?? site.gatewayFqdn ?? ''),
-    ...(site.addressSpace.length > 0 ? [shorten(site.addressSpace.join(', '))] : []),
+    { bold: shorten(site.name, MAX_LINE.node - 7), after: ' · site' },
+    shorten(site.gatewayAddress ?? site.gatewayFqdn ?? '', MAX_LINE.node),
+    ...pack(site.addressSpace, MAX_LINE.node),
     ...(site.bgp ? [`BGP ASN ${site.bgp.asn}`] : []),
   ];
 }
@@ -139,9 +141,6 @@ function edgeLabel(connection: ConnectionModel): string {
   const type = connection.kind === 'site' ? ['IPsec'] : [];
   return [...type, connection.protocol, ...(connection.enableBgp ? ['BGP'] : [])].join(' · ');
 }
-
-/** Names per line in a group's member list. */
-const MEMBERS_PER_LINE = 4;
 
 /**
  * A large topology: each mesh one node listing its members, each hub-and-spoke its hub and one node listing its
@@ -154,18 +153,7 @@ function groupedFlowchart(model: TopologyModel): string {
   const lines: string[] = ['flowchart LR'];
   const placeOf = new Map<string, string>();
 
-  const members = (names: readonly string[]): Line[] => {
-    const rows: Line[] = [];
-    for (let i = 0; i < names.length; i += MEMBERS_PER_LINE) {
-      rows.push(
-        names
-          .slice(i, i + MEMBERS_PER_LINE)
-          .map((n) => shorten(n, 16))
-          .join(', '),
-      );
-    }
-    return rows;
-  };
+  const members = (names: readonly string[]): Line[] => pack(names, MAX_LINE.node);
   const gatewayOf = (name: string) => model.networks.find((n) => n.name === name);
 
   for (const group of model.groups) {
@@ -174,7 +162,7 @@ function groupedFlowchart(model: TopologyModel): string {
         const id = ids.for(`gw_${group.hub}`);
         const hub = gatewayOf(group.hub);
         lines.push(
-          `  ${id}{{"${label([{ bold: shorten(group.hub), after: ' · hub' }, ...(hub ? networkLines(hub) : [])])}"}}:::hub`,
+          `  ${id}{{"${label([{ bold: shorten(group.hub, MAX_LINE.node - 6), after: ' · hub' }, ...(hub ? networkLines(hub, MAX_LINE.node) : [])])}"}}:::hub`,
         );
         used.add('hub');
         placeOf.set(group.hub, id);
@@ -182,8 +170,8 @@ function groupedFlowchart(model: TopologyModel): string {
       const spokes = group.networks.filter((n) => n !== group.hub && !placeOf.has(n));
       if (spokes.length === 0) continue;
       const id = ids.for(`spokes_${group.hub}`);
-      const heading = { bold: `spokes of ${shorten(group.hub, 24)}`, after: ` · ${spokes.length} networks` };
-      lines.push(`  ${id}[["${label([heading, ...members(spokes)])}"]]:::group`);
+      const heading = { bold: `spokes of ${shorten(group.hub, MAX_LINE.node - 10)}` };
+      lines.push(`  ${id}[["${label([heading, `${spokes.length} networks`, ...members(spokes)])}"]]:::group`);
       used.add('group');
       for (const s of spokes) placeOf.set(s, id);
     } else if (group.kind === 'mesh') {
@@ -199,8 +187,10 @@ function groupedFlowchart(model: TopologyModel): string {
   for (const network of model.networks) {
     if (placeOf.has(network.name)) continue;
     const id = ids.for(`gw_${network.name}`);
-    const gateway = network.gateway ? [`${shorten(network.gateway.name)} · ${network.gateway.sku}`] : ['no gateway'];
-    lines.push(`  ${id}{{"${label([{ bold: shorten(network.name) }, ...gateway])}"}}:::gateway`);
+    const gateway = network.gateway
+      ? [shorten(network.gateway.name, MAX_LINE.node), network.gateway.sku]
+      : ['no gateway'];
+    lines.push(`  ${id}{{"${label([{ bold: shorten(network.name, MAX_LINE.node) }, ...gateway])}"}}:::gateway`);
     used.add('gateway');
     placeOf.set(network.name, id);
   }

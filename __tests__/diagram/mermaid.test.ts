@@ -8,7 +8,7 @@ import {
   topologyDiagram,
   topologyFlowchart,
 } from '../../diagram/mermaid';
-import { shorten, shortSubscription } from '../../diagram/mermaid-text';
+import { pack, shorten, shortSubscription } from '../../diagram/mermaid-text';
 import type { TopologyFileInput } from '../../topology/schema';
 import { loadTopology, readTopology, ROOT } from '../support/synth';
 
@@ -110,6 +110,15 @@ describe('topologyDiagram', () => {
     expect(text).toContain('  gw_Hub -->|"IPsec · IKEv2"| site_Branch');
   });
 
+  it('packs values into lines of a given length', () => {
+    expect(pack(['10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/16'], 24)).toEqual([
+      '10.1.0.0/16, 10.2.0.0/16',
+      '10.3.0.0/16',
+    ]);
+    expect(pack(['a'.repeat(30), 'b'], 24)).toEqual([`${'a'.repeat(12)}…${'a'.repeat(11)}`, 'b']);
+    expect(pack([], 24)).toEqual([]);
+  });
+
   it('shortens long values in the middle and keeps both ends', () => {
     expect(shorten('a'.repeat(40))).toBe('a'.repeat(40));
     expect(shorten('a'.repeat(41))).toBe(`${'a'.repeat(20)}…${'a'.repeat(19)}`);
@@ -173,7 +182,7 @@ describe('large topologies', () => {
     expect(model.connections).toHaveLength(435);
     const text = topologyDiagram(model);
     const flowchart = topologyFlowchart(model);
-    expect(flowchart).toMatch(/^ {2}mesh_N1\[\["<b>mesh<\/b> · 30 networks<br\/>N1, N2, N3, N4<br\/>/m);
+    expect(flowchart).toMatch(/^ {2}mesh_N1\[\["<b>mesh<\/b> · 30 networks<br\/>N1, N2, N3, N4, N5, N6<br\/>N7, /m);
     for (let i = 1; i <= 30; i++) expect(flowchart).toMatch(new RegExp(`[ >]N${i}[,<"]`));
     expect(flowchart).not.toContain('<-->');
     const table = text.slice(text.indexOf('```\n\n') + 5).split('\n');
@@ -200,7 +209,7 @@ describe('large topologies', () => {
     expect(isLargeTopology(model)).toBe(true);
     const text = topologyFlowchart(model);
     expect(text).toMatch(/^ {2}gw_Hub\{\{"<b>Hub<\/b> · hub<br\/>10\.200\.0\.0\/16/m);
-    expect(text).toContain('spokes_Hub[["<b>spokes of Hub</b> · 41 networks<br/>S1, S2, S3, S4<br/>');
+    expect(text).toContain('spokes_Hub[["<b>spokes of Hub</b><br/>41 networks<br/>S1, S2, S3, S4, S5, S6<br/>S7, ');
     expect(text).toContain('  gw_Hub <-->|"41 connections"| spokes_Hub');
     expect(text).toContain('  gw_Lone <-->|"IKEv2"| gw_Hub');
     expect(text).toContain('  gw_Lone <-->|"IPsec · IKEv2"| site_Branch');

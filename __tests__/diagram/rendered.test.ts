@@ -96,10 +96,9 @@ const diagrams: DiagramSource[] = [
 let geometry: Record<string, Geometry>;
 
 beforeAll(() => {
-  geometry = renderDiagrams(
-    [...diagrams, { name: 'old-layout', text: OLD_LAYOUT }],
-    mkdtempSync(join(tmpdir(), 'svg-')),
-  );
+  // DIAGRAM_TEST_OUTDIR keeps the SVGs for a look.
+  const outdir = process.env.DIAGRAM_TEST_OUTDIR || mkdtempSync(join(tmpdir(), 'svg-'));
+  geometry = renderDiagrams([...diagrams, { name: 'old-layout', text: OLD_LAYOUT }], outdir);
 }, 600_000);
 
 describe('the rendered diagrams', () => {
