@@ -29,10 +29,10 @@ export function escapeText(text: string): string {
 
 /**
  * The longest line a label holds, in characters: longer values are cut in the middle, so that both ends stay readable.
- * Mermaid wraps a node's text at 200 pixels, mid-word: a node line of 16-pixel text stays under that at 24 characters,
- * a details line (12-pixel text) at 30. Subgraph titles are not wrapped.
+ * Mermaid wraps a node's text at 200 pixels, even mid-word: a line of 16-pixel text (bold, dots and dashes included)
+ * stays under that at 20 characters, a details line (12-pixel text) at 28. Subgraph titles are not wrapped.
  */
-export const MAX_LINE = { title: 40, node: 24, details: 30 } as const;
+export const MAX_LINE = { title: 40, node: 20, details: 28 } as const;
 
 /** `a-very-long-…-name`: at most `max` characters, the middle replaced by `…`. */
 export function shorten(text: string, max: number = MAX_LINE.title): string {
