@@ -242,14 +242,16 @@ function buildChangeFlowchart(
   });
   lines.push(
     '  subgraph legend["Legend"]',
-    '    direction LR',
+    '    direction TB',
     `    legend_danger["${label(['replaced or destroyed', 'or key changes: down'])}"]:::danger`,
     `    legend_added["${label(['added'])}"]:::added`,
     `    legend_changed["${label(['changed in place'])}"]:::changed`,
     `    legend_plain["${label(['unchanged'])}"]:::plain`,
-    // Invisible links keep the legend in one row; they come after the drawn edges, so `linkStyle` indices hold.
+    // Invisible links stack the legend in one column beside the picture (in one row, it would stretch the picture's
+    // ranks); they come after the drawn edges, so `linkStyle` indices hold.
     '    legend_danger ~~~ legend_added ~~~ legend_changed ~~~ legend_plain',
     '  end',
+    '  style legend fill:#ffffff,stroke:#cbd5e1',
   );
   lines.push(...linkStyles, ...classDefLines(used));
   return { text: lines.join('\n'), left: edges.size - drawnEdges.length };

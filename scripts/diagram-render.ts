@@ -3,11 +3,16 @@
  * ES module, and one browser renders them all), for `npm run diagrams` and the geometry test.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { topologyFlowchart } from '../diagram/mermaid';
+import { Testing } from 'cdktf';
+import { RULES_CHECKED_CONTEXT, TopologyStack } from '../constructs';
+import { changeFlowchart } from '../diagram/change-diagram';
 import type { Geometry } from '../diagram/geometry';
-import { loadTopologyFile } from '../topology/load';
+import { topologyFlowchart } from '../diagram/mermaid';
+import { compareStacks } from '../review/compare';
+import { loadTopologyFile, parseTopology } from '../topology/load';
+import type { TopologyFileInput } from '../topology/schema';
 
 export const ROOT = join(__dirname, '..');
 
@@ -27,6 +32,25 @@ export function exampleDiagrams(root = ROOT): DiagramSource[] {
       name: file.replace(/\.json$/, ''),
       text: topologyFlowchart(loadTopologyFile(join(root, 'topologies', file)).model),
     }));
+}
+
+/**
+ * The review's picture for docs/review.md: the default topology with VNet1's gateway moved to Generation1, which
+ * replaces the gateway and both connections.
+ */
+export function reviewExampleDiagram(root = ROOT): DiagramSource {
+  const text = readFileSync(join(root, 'topologies', 'vnet1-vnet4.json'), 'utf8');
+  const changed = JSON.parse(text) as TopologyFileInput;
+  changed.networks[0].gateway = { ...changed.networks[0].gateway, generation: 'Generation1' };
+  const synth = (input: string) => {
+    const topology = parseTopology(input, 'vnet1-vnet4');
+    const app = Testing.app({ context: { [RULES_CHECKED_CONTEXT]: true } });
+    const stack = new TopologyStack(app, topology.name, { topology: topology.model, tags: topology.file.tags });
+    return JSON.parse(Testing.synth(stack)) as unknown;
+  };
+  const old = synth(text);
+  const now = synth(JSON.stringify(changed));
+  return { name: 'review-gateway-replaced', text: changeFlowchart(compareStacks(old, now), now, old) };
 }
 
 /** Writes `<outdir>/<name>.svg` for each diagram and returns what the browser measured in each. */

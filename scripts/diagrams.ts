@@ -1,15 +1,16 @@
 /**
  * Renders the diagram of every example in topologies/ to docs/diagrams/<example>.svg with the real Mermaid
- * (mermaid-cli in Debian's headless Chromium), and fails when a label or node is drawn over another.
+ * (mermaid-cli in Debian's headless Chromium), and the review's picture of a replaced gateway to
+ * docs/diagrams/review-gateway-replaced.svg; fails when a label or node is drawn over another.
  *   npm run diagrams
  */
 import { join } from 'node:path';
 import { findOverlaps } from '../diagram/geometry';
-import { exampleDiagrams, renderDiagrams, ROOT } from './diagram-render';
+import { exampleDiagrams, renderDiagrams, reviewExampleDiagram, ROOT } from './diagram-render';
 
 function main(): number {
   const outdir = join(ROOT, 'docs', 'diagrams');
-  const diagrams = exampleDiagrams();
+  const diagrams = [...exampleDiagrams(), reviewExampleDiagram()];
   let geometry;
   try {
     geometry = renderDiagrams(diagrams, outdir);
