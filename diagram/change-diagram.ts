@@ -23,7 +23,8 @@ export interface ChangedResource {
   readonly type: string;
   readonly address: string;
   readonly azureName?: string;
-  readonly action: 'create' | 'delete' | 'update' | 'replace';
+  /** `create`, `delete`, `update`, `replace`; anything else (a data source `read`, a `no-op`) is drawn unchanged. */
+  readonly action: string;
 }
 
 export interface ChangeReport {
@@ -223,23 +224,27 @@ function buildChangeFlowchart(
       e.kind === 'site' ? `  ${id}[/"${label(text)}"/]:::${status}` : `  ${id}{{"${label(text)}"}}:::${status}`,
     );
   }
-  for (const { tunnel, status, why } of loose) {
-    const id = ids.for(`conn_${tunnel.name}`);
-    lines.push(
-      `  ${id}["${label([{ bold: shorten(tunnel.name, MAX_LINE.node) }, 'connection', ...(why ? [why] : [])])}"]:::${status}`,
-    );
-  }
   const linkStyles: string[] = [];
-  drawnEdges.forEach((e, index) => {
+  const link = (line: string, status: ChangeStatus) => {
+    linkStyles.push(`  linkStyle ${linkStyles.length} ${LINK_STYLES[status]}`);
+    lines.push(line);
+  };
+  for (const e of drawnEdges) {
     const from = nodeId.get(e.from);
     const to = nodeId.get(e.to);
-    if (!from || !to) return;
-    const status = worst(e.statuses);
+    if (!from || !to) continue;
     const text = [...e.whys].join(' · ');
     const arrow = e.both ? '<-->' : '-->';
-    lines.push(text ? `  ${from} ${arrow}|"${label([text])}"| ${to}` : `  ${from} ${arrow} ${to}`);
-    linkStyles.push(`  linkStyle ${index} ${LINK_STYLES[status]}`);
-  });
+    link(text ? `  ${from} ${arrow}|"${label([text])}"| ${to}` : `  ${from} ${arrow} ${to}`, worst(e.statuses));
+  }
+  // A connection with an end the stacks do not say: a box of its own, tied to the end that is known.
+  for (const { tunnel, status, why } of loose) {
+    const id = ids.for(`conn_${tunnel.name}`);
+    const text = label([{ bold: shorten(tunnel.name, MAX_LINE.node) }, 'connection', ...(why ? [why] : [])]);
+    lines.push(`  ${id}["${text}"]:::${status}`);
+    const known = nodeId.get(tunnel.from ?? tunnel.to ?? '');
+    if (known) link(`  ${known} --- ${id}`, status);
+  }
   lines.push(
     '  subgraph legend["Legend"]',
     '    direction TB',
@@ -262,7 +267,7 @@ function worst(statuses: readonly ChangeStatus[]): ChangeStatus {
   return 'plain';
 }
 
-function verb(action: ChangedResource['action'] | undefined): string {
+function verb(action: string | undefined): string {
   return action === 'replace'
     ? 'replaced'
     : action === 'delete'

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import { quoteText } from '../rules/text';
 import { changeDiagram } from '../diagram/change-diagram';
+import { planStacks } from '../diagram/plan-stacks';
 import { compareStacks, exitCodeOf, StackInputError } from './compare';
 import { formatMarkdown, formatText } from './format';
 import { reviewPlan } from './plan';
@@ -193,7 +194,11 @@ export function runReview(args: readonly string[], root: string, io: Io): number
       const { label, json } = loadStack({ file: options.plan }, root);
       const { review, terraformVersion } = reviewPlan(json, label);
       const title = `Replacement-risk report: plan ${label}${terraformVersion ? ` (Terraform ${terraformVersion})` : ''}`;
-      io.stdout(options.markdown ? formatMarkdown(review, title) : formatText(review, title));
+      if (!options.markdown) io.stdout(formatText(review, title));
+      else {
+        const stacks = planStacks(json);
+        io.stdout(`${formatMarkdown(review, title)}\n${changeDiagram(review, stacks.now, stacks.old)}`);
+      }
       return exitCodeOf(review);
     }
     const old = loadStack(options.old, root);

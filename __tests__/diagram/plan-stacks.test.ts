@@ -1,0 +1,134 @@
+import { changeDiagram, changeFlowchart } from '../../diagram/change-diagram';
+import { planStacks } from '../../diagram/plan-stacks';
+import { reviewPlan } from '../../review/plan';
+
+const GW = 'azurerm_virtual_network_gateway';
+const CONN = 'azurerm_virtual_network_gateway_connection';
+const SECRET = 'Plan-Secret-Key-9x7q';
+
+const change = (type: string, name: string, actions: string[], before: unknown, after: unknown, extra = {}) => ({
+  address: `${type}.${name}`,
+  mode: 'managed',
+  type,
+  name,
+  provider_name: 'registry.terraform.io/hashicorp/azurerm',
+  change: { actions, before, after, after_unknown: {}, before_sensitive: {}, after_sensitive: {}, ...extra },
+});
+
+/**
+ * A plan as `terraform show -json` writes it: VNet1's gateway replaced (its new id known only after apply), so the
+ * connection to VNet4 is replaced too; a connection to VNet5 added with VNet5's gateway; VNet4's gateway unchanged.
+ */
+const plan = {
+  format_version: '1.2',
+  terraform_version: '1.9.8',
+  resource_changes: [
+    change(
+      GW,
+      'VNet1',
+      ['delete', 'create'],
+      { id: '/s/gw1', name: 'VNet1GW', generation: 'Generation2', ip_configuration: [{ subnet_id: '/s/sn1' }] },
+      { name: 'VNet1GW', generation: 'Generation1', ip_configuration: [{ subnet_id: '/s/sn1' }] },
+      { after_unknown: { id: true }, replace_paths: [['generation']] },
+    ),
+    change(GW, 'VNet4', ['no-op'], { id: '/s/gw4', name: 'VNet4GW' }, { id: '/s/gw4', name: 'VNet4GW' }),
+    change(GW, 'VNet5', ['create'], null, { name: 'VNet5GW' }, { after_unknown: { id: true } }),
+    change(
+      'azurerm_subnet',
+      'VNet1_GatewaySubnet',
+      ['no-op'],
+      { id: '/s/sn1', name: 'GatewaySubnet', virtual_network_name: 'VNet1' },
+      { id: '/s/sn1', name: 'GatewaySubnet', virtual_network_name: 'VNet1' },
+    ),
+    change(
+      CONN,
+      'VNet1-to-VNet4',
+      ['delete', 'create'],
+      {
+        id: '/s/c14',
+        name: 'VNet1-to-VNet4',
+        virtual_network_gateway_id: '/s/gw1',
+        peer_virtual_network_gateway_id: '/s/gw4',
+        shared_key: SECRET,
+      },
+      { name: 'VNet1-to-VNet4', peer_virtual_network_gateway_id: '/s/gw4', shared_key: SECRET },
+      {
+        after_unknown: { id: true, virtual_network_gateway_id: true },
+        before_sensitive: { shared_key: true },
+        after_sensitive: { shared_key: true },
+        replace_paths: [['virtual_network_gateway_id']],
+      },
+    ),
+    change(
+      CONN,
+      'VNet1-to-VNet5',
+      ['create'],
+      null,
+      { name: 'VNet1-to-VNet5', shared_key: SECRET },
+      {
+        after_unknown: { id: true, virtual_network_gateway_id: true, peer_virtual_network_gateway_id: true },
+        after_sensitive: { shared_key: true },
+      },
+    ),
+  ],
+  configuration: {
+    root_module: {
+      resources: [
+        {
+          address: `${CONN}.VNet1-to-VNet4`,
+          expressions: {
+            virtual_network_gateway_id: { references: [`${GW}.VNet1.id`, `${GW}.VNet1`] },
+            peer_virtual_network_gateway_id: { references: [`${GW}.VNet4.id`, `${GW}.VNet4`] },
+            shared_key: { references: ['random_password.K.result', 'random_password.K'] },
+          },
+        },
+        {
+          address: `${CONN}.VNet1-to-VNet5`,
+          expressions: {
+            virtual_network_gateway_id: { references: [`${GW}.VNet1.id`, `${GW}.VNet1`] },
+            peer_virtual_network_gateway_id: { references: [`${GW}.VNet5.id`, `${GW}.VNet5`] },
+          },
+        },
+      ],
+    },
+  },
+};
+
+describe('planStacks', () => {
+  it('turns ids into references, takes unknown ones from the configuration, and leaves keys out', () => {
+    const { now, old } = planStacks(plan);
+    expect(old.resource[CONN]['VNet1-to-VNet4']).toEqual({
+      id: '/s/c14',
+      name: 'VNet1-to-VNet4',
+      virtual_network_gateway_id: `\${${GW}.VNet1.id}`,
+      peer_virtual_network_gateway_id: `\${${GW}.VNet4.id}`,
+    });
+    expect(now.resource[CONN]['VNet1-to-VNet4']).toEqual({
+      name: 'VNet1-to-VNet4',
+      virtual_network_gateway_id: `\${${GW}.VNet1.id}`,
+      peer_virtual_network_gateway_id: `\${${GW}.VNet4.id}`,
+      shared_key: '${random_password.K.result}',
+    });
+    expect(now.resource[GW].VNet1.ip_configuration).toEqual([
+      { subnet_id: '${azurerm_subnet.VNet1_GatewaySubnet.id}' },
+    ]);
+    expect(JSON.stringify({ now, old })).not.toContain(SECRET);
+  });
+
+  it('draws the plan review: the replaced gateway and its tunnel as danger, the added tunnel as new', () => {
+    const { review } = reviewPlan(plan, 'plan.json');
+    const { now, old } = planStacks(plan);
+    const text = changeFlowchart(review, now, old);
+    expect(text).toContain('  gw_VNet1GW{{"<b>VNet1GW</b><br/>VNet1<br/>replaced"}}:::danger');
+    expect(text).toContain('  gw_VNet4GW{{"<b>VNet4GW</b>"}}:::plain');
+    expect(text).toContain('  gw_VNet5GW{{"<b>VNet5GW</b><br/>new"}}:::added');
+    expect(text).toContain('  gw_VNet1GW -->|"replaced"| gw_VNet4GW');
+    expect(text).toContain('  gw_VNet1GW -->|"new"| gw_VNet5GW');
+    expect(changeDiagram(review, now, old)).not.toContain(SECRET);
+  });
+
+  it('reads a plan without configuration or changes', () => {
+    expect(planStacks({ format_version: '1.2' })).toEqual({ now: { resource: {} }, old: { resource: {} } });
+    expect(planStacks(null)).toEqual({ now: { resource: {} }, old: { resource: {} } });
+  });
+});
