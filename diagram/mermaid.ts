@@ -130,7 +130,8 @@ function gatewayLines(gateway: GatewayModel): Line[] {
 
 function siteLines(site: SiteModel): Line[] {
   return [
-    { bold: shorten(site.name, MAX_LINE.node - 7), after: ' · site' },
+    { bold: shorten(site.name, MAX_LINE.node) },
+    'site',
     shorten(site.gatewayAddress ?? site.gatewayFqdn ?? '', MAX_LINE.node),
     ...pack(site.addressSpace, MAX_LINE.node),
     ...(site.bgp ? [`BGP ASN ${site.bgp.asn}`] : []),

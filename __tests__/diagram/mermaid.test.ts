@@ -106,7 +106,7 @@ describe('topologyDiagram', () => {
     expect(text).toContain('BGP ASN 65001');
     expect(text).toContain('subscription 12345678…');
     expect(text).not.toContain('90ab');
-    expect(text).toContain('site_Branch[/"<b>Branch</b> · site<br/>203.0.113.7<br/>192.168.0.0/24"/]:::site');
+    expect(text).toContain('site_Branch[/"<b>Branch</b><br/>site<br/>203.0.113.7<br/>192.168.0.0/24"/]:::site');
     expect(text).toContain('  gw_Hub -->|"IPsec · IKEv2"| site_Branch');
   });
 
