@@ -5,8 +5,7 @@ import { TerraformProvider, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
 import { KeyVaultSecretId, parseKeyVaultSecretId } from '../azure/key-vault';
-import { DEFAULT_SHARED_KEY_LENGTH, SharedKeyModel } from '../topology/model';
-import { resolveSharedKey } from '../topology/resolve';
+import { DEFAULT_SHARED_KEY_LENGTH, SharedKeyModel, SharedKeySource, sharedKeyModel } from '../topology/model';
 
 /**
  * Specials a generated key may use. Azure takes printable ASCII except space, hyphen and tilde (VPN FAQ); quotes,
@@ -14,11 +13,7 @@ import { resolveSharedKey } from '../topology/resolve';
  */
 export const SHARED_KEY_SPECIALS = '!#%&()*+,.:;<=>?@[]^_{|}';
 
-/** Where a connection's pre-shared key comes from. The key itself never appears in the synthesized JSON. */
-export type SharedKeySource =
-  | { readonly generate: true; /** @default 64 */ readonly length?: number }
-  | { readonly variable: string }
-  | { readonly keyVaultSecretId: string };
+export type { SharedKeySource };
 
 export interface SharedKeyProps {
   /**
@@ -71,7 +66,7 @@ export class SharedKey extends Construct {
 
   /** What the rules check about this key. */
   public toModel(): SharedKeyModel {
-    const model = resolveSharedKey(this.source);
+    const model = sharedKeyModel(this.source);
     if (model.kind !== 'variable') return model;
     // A default on the variable is a key written into cdk.tf.json: the rules refuse it.
     const knownValue: unknown = this.variable?.default;

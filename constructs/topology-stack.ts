@@ -10,7 +10,14 @@ import { Construct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
 import { canonicalLocation } from '../azure/regions';
 import { topologyDiagram } from '../diagram/mermaid';
-import type { ConnectionModel, NetworkModel, SharedKeyModel, SiteModel, TopologyModel } from '../topology/model';
+import type {
+  ConnectionModel,
+  NetworkModel,
+  RemoteStateSettings,
+  SharedKeyModel,
+  SiteModel,
+  TopologyModel,
+} from '../topology/model';
 import { LocalSite } from './local-site';
 import { Network } from './network';
 import { SharedKey, SharedKeySource } from './shared-key';
@@ -40,17 +47,6 @@ export interface TopologyStackProps {
    * @default - `<name>.tfstate` at the project root
    */
   readonly localStatePath?: string;
-}
-
-/** Where remote state lives: a blob in an Azure storage account, reached with Azure AD credentials. */
-export interface RemoteStateSettings {
-  readonly resourceGroupName: string;
-  readonly storageAccountName: string;
-  readonly containerName: string;
-  /** Blob name. @default `<stack name>.tfstate` */
-  readonly key?: string;
-  /** Subscription of the storage account. @default - the ambient ARM_SUBSCRIPTION_ID */
-  readonly subscriptionId?: string;
 }
 
 /**

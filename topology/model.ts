@@ -1,5 +1,4 @@
 import type { ConnectionProtocol, VpnGatewayGeneration, VpnGatewaySku } from '../azure/skus';
-import type { IpsecPolicy } from './schema';
 
 /**
  * The resolved topology: every default applied, every mesh and hub expanded into connections, locations canonical.
@@ -103,8 +102,20 @@ export interface ConnectionModel {
   readonly protocol: ConnectionProtocol;
   readonly sharedKey: SharedKeyModel;
   readonly enableBgp: boolean;
-  readonly ipsecPolicy?: IpsecPolicy;
+  readonly ipsecPolicy?: IpsecPolicyModel;
   readonly dpdTimeoutSeconds?: number;
+}
+
+/** A custom IPsec/IKE policy, as written (the rules check the values against what Azure takes). */
+export interface IpsecPolicyModel {
+  readonly dhGroup: string;
+  readonly ikeEncryption: string;
+  readonly ikeIntegrity: string;
+  readonly ipsecEncryption: string;
+  readonly ipsecIntegrity: string;
+  readonly pfsGroup: string;
+  readonly saLifetime?: number;
+  readonly saDatasize?: number;
 }
 
 export interface GroupModel {
@@ -113,6 +124,43 @@ export interface GroupModel {
   readonly networks: readonly string[];
   readonly hub?: string;
   readonly bgp: boolean;
+}
+
+/** Where a connection's pre-shared key comes from. The key itself never appears in the synthesized JSON. */
+export type SharedKeySource =
+  | {
+      readonly generate: true;
+      /** Length of the generated key. @default 64 */
+      readonly length?: number;
+    }
+  | {
+      /** Name of a sensitive Terraform variable that holds the key. */
+      readonly variable: string;
+    }
+  | {
+      /** Azure resource id of a Key Vault secret that holds the key. */
+      readonly keyVaultSecretId: string;
+    };
+
+/** What the rules see of a key source: the kind, and the length of a generated key. */
+export function sharedKeyModel(source: SharedKeySource): SharedKeyModel {
+  if ('variable' in source) return { kind: 'variable', variable: source.variable };
+  if ('keyVaultSecretId' in source) return { kind: 'keyVault', keyVaultSecretId: source.keyVaultSecretId };
+  return { kind: 'generate', length: source.length ?? DEFAULT_SHARED_KEY_LENGTH };
+}
+
+/** Where remote state lives: a blob in an Azure storage account, reached with Azure AD credentials. */
+export interface RemoteStateSettings {
+  /** Resource group of the storage account. */
+  readonly resourceGroupName: string;
+  /** Storage account name. */
+  readonly storageAccountName: string;
+  /** Blob container name. */
+  readonly containerName: string;
+  /** Blob name. @default `<stack name>.tfstate` */
+  readonly key?: string;
+  /** Subscription of the storage account. @default - the ambient ARM_SUBSCRIPTION_ID */
+  readonly subscriptionId?: string;
 }
 
 /** Default generated key length: long, and well inside the 128 characters Azure takes. */

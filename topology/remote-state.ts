@@ -1,4 +1,4 @@
-import type { RemoteStateSettings } from '../constructs/topology-stack';
+import type { RemoteStateSettings } from './model';
 import type { TopologyFile } from './schema';
 
 /** Environment variables that select remote state; all three of the first are needed, the key is optional. */

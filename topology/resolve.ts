@@ -1,15 +1,14 @@
 import { isZoneRedundantSku, ZONE_REDUNDANT } from '../azure/skus';
 import {
   ConnectionModel,
-  DEFAULT_SHARED_KEY_LENGTH,
   defaultNames,
   GatewayModel,
   GroupModel,
   NetworkModel,
-  SharedKeyModel,
+  sharedKeyModel,
   TopologyModel,
 } from './model';
-import type { SharedKeySource, TopologyFile } from './schema';
+import type { TopologyFile } from './schema';
 
 /** Applies the file's defaults and expands meshes and hubs: the model the rules check and the stack builds. */
 export function resolveTopology(file: TopologyFile): TopologyModel {
@@ -43,7 +42,7 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
       bidirectional: kind === 'vnet' && c.bidirectional,
       names: connectionNames(c.from, to, kind === 'vnet' && c.bidirectional, c.names),
       protocol: c.protocol,
-      sharedKey: resolveSharedKey(c.sharedKey),
+      sharedKey: sharedKeyModel(c.sharedKey),
       enableBgp: c.enableBgp ?? (kind === 'vnet' && bothBgp(c.from, to)),
       ipsecPolicy: c.ipsecPolicy,
       dpdTimeoutSeconds: c.dpdTimeoutSeconds,
@@ -53,7 +52,7 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
   const groups: GroupModel[] = [];
   if (file.mesh) {
     const mesh = Array.isArray(file.mesh) ? { networks: file.mesh, protocol: 'IKEv2' as const } : file.mesh;
-    const sharedKey = resolveSharedKey(Array.isArray(file.mesh) ? { generate: true } : file.mesh.sharedKey);
+    const sharedKey = sharedKeyModel(Array.isArray(file.mesh) ? { generate: true } : file.mesh.sharedKey);
     const enableBgp = Array.isArray(file.mesh) ? undefined : file.mesh.enableBgp;
     groups.push({ path: 'mesh', kind: 'mesh', networks: mesh.networks, bgp: enableBgp ?? false });
     // Pairs in sorted order, as the Mesh construct makes them: reordering the list changes no address.
@@ -86,7 +85,7 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
         bidirectional: true,
         names: connectionNames(hub, spoke, true),
         protocol,
-        sharedKey: resolveSharedKey({ generate: true }),
+        sharedKey: sharedKeyModel({ generate: true }),
         enableBgp: bgp,
       }),
     );
@@ -122,12 +121,6 @@ function resolveGateway(network: string, path: string, gateway: GatewayInput): G
       })),
     },
   };
-}
-
-export function resolveSharedKey(source: SharedKeySource): SharedKeyModel {
-  if ('variable' in source) return { kind: 'variable', variable: source.variable };
-  if ('keyVaultSecretId' in source) return { kind: 'keyVault', keyVaultSecretId: source.keyVaultSecretId };
-  return { kind: 'generate', length: source.length ?? DEFAULT_SHARED_KEY_LENGTH };
 }
 
 /** The Azure names of a link's connections, the given ones first: one per connection resource. */
