@@ -20,7 +20,7 @@ export interface ConnectionOptions {
   readonly ipsecPolicy?: VirtualNetworkGatewayConnectionIpsecPolicy;
   /** Dead peer detection timeout in seconds (9-3600). @default - Azure's default, 45 */
   readonly dpdTimeoutSeconds?: number;
-  /** Tags on the connection resources. @default - the local network's tags */
+  /** Tags on the connection resources. @default - the tags of the gateway each is created from */
   readonly tags?: Record<string, string>;
 }
 
@@ -44,18 +44,18 @@ export function gatewayConnection(
   options: ConnectionOptions,
 ): VirtualNetworkGatewayConnection {
   return new VirtualNetworkGatewayConnection(scope, id, {
-    provider: local.network.provider,
+    provider: local.provider,
     name,
-    location: local.network.location,
-    resourceGroupName: local.network.resourceGroupName,
-    virtualNetworkGatewayId: local.gateway.id,
+    location: local.location,
+    resourceGroupName: local.resourceGroupName,
+    virtualNetworkGatewayId: local.gatewayId,
     ...peer,
     sharedKey: sharedKey.value,
     connectionProtocol: options.protocol ?? 'IKEv2',
     enableBgp,
     ipsecPolicy: options.ipsecPolicy,
     dpdTimeoutSeconds: options.dpdTimeoutSeconds,
-    tags: options.tags ?? local.network.tags,
+    tags: options.tags ?? local.tags,
     timeouts: { create: '60m', update: '60m', delete: '60m' },
   });
 }

@@ -8,3 +8,5 @@ export * from './site-to-site-connection';
 export * from './mesh';
 export * from './topology-stack';
 export * from './topology-rules';
+export * from './topology';
+export * from './providers';

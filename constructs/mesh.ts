@@ -34,7 +34,7 @@ export class Mesh extends Construct {
       draft.groups.push({
         path: this.node.path,
         kind: 'mesh',
-        networks: props.gateways.map((g) => g.network.name),
+        networks: props.gateways.map((g) => g.network.node.path),
         bgp: [...connections.values()].every((c) => c.toModel().enableBgp),
       }),
     );
@@ -83,8 +83,8 @@ export class HubAndSpoke extends Construct {
       draft.groups.push({
         path: this.node.path,
         kind: 'hubAndSpoke',
-        hub,
-        networks: [hub, ...props.spokes.map((s) => s.network.name)],
+        hub: props.hub.network.node.path,
+        networks: [props.hub, ...props.spokes].map((g) => g.network.node.path),
         bgp: props.bgp ?? false,
       }),
     );

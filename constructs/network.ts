@@ -4,15 +4,35 @@ import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/l
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { TerraformProvider } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
 import { canonicalLocation } from '../azure/regions';
 import type { NetworkModel } from '../topology/model';
 import { registerTopologyRules } from './topology-rules';
+import { VpnGateway, VpnGatewayOptions } from './vpn-gateway';
+
+/** What other constructs need of a virtual network: implemented by {@link Network}. */
+export interface INetwork extends IConstruct {
+  /** Virtual network name. */
+  readonly name: string;
+  /** Canonical region, e.g. `eastus`. */
+  readonly location: string;
+  /** Resource group of the network. */
+  readonly resourceGroupName: string;
+  /** Subscription of the network. @default - the provider's subscription */
+  readonly subscriptionId?: string;
+  /** azurerm provider of the network's resources. @default - the stack's default azurerm provider */
+  readonly provider?: TerraformProvider;
+  /** Tags on the network's resources. @default - none */
+  readonly tags?: Record<string, string>;
+  /** Azure resource id of the virtual network (a Terraform reference). */
+  readonly virtualNetworkId: string;
+}
 
 /** The name Azure requires for the subnet that holds a virtual network gateway. */
 export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
 
+/** A workload subnet of a {@link Network}. */
 export interface SubnetSpec {
   /** Subnet name. */
   readonly name: string;
@@ -24,6 +44,7 @@ export interface SubnetSpec {
   readonly routeTableId?: string;
 }
 
+/** A virtual network, its resource group and subnets. */
 export interface NetworkProps {
   /** Virtual network name. @default - the construct id */
   readonly name?: string;
@@ -54,20 +75,28 @@ export interface NetworkProps {
 }
 
 /** A resource group (created or existing), a virtual network, its workload subnets and its `GatewaySubnet`. */
-export class Network extends Construct {
+export class Network extends Construct implements INetwork {
   /** Virtual network name. */
   public readonly name: string;
   /** Canonical region, e.g. `eastus`. */
   public readonly location: string;
+  /** Resource group of the network (a Terraform reference when this construct or the stack created the group). */
   public readonly resourceGroupName: string;
-  /** The resource group, when this construct created it. */
+  /** The resource group, when this construct or the stack created it. @default - none: an existing group */
   public readonly resourceGroup?: ResourceGroup;
+  /** The `azurerm_virtual_network`. */
   public readonly virtualNetwork: VirtualNetwork;
+  /** Azure resource id of the virtual network (a Terraform reference). */
+  public readonly virtualNetworkId: string;
   /** Workload subnets by name. */
   public readonly subnets: Readonly<Record<string, Subnet>>;
+  /** The `GatewaySubnet`, when `gatewaySubnetPrefix` is set. @default - none */
   public readonly gatewaySubnet?: Subnet;
+  /** azurerm provider of every resource of this network. @default - the stack's default azurerm provider */
   public readonly provider?: TerraformProvider;
+  /** Subscription id. @default - the provider's subscription */
   public readonly subscriptionId?: string;
+  /** Tags on every resource of this network. @default - none */
   public readonly tags?: Record<string, string>;
   private readonly spec: Omit<NetworkModel, 'path' | 'gateway'>;
 
@@ -101,6 +130,7 @@ export class Network extends Construct {
       resourceGroupName: this.resourceGroupName,
       addressSpace: props.addressSpace,
     });
+    this.virtualNetworkId = this.virtualNetwork.id;
 
     // No prototype: a subnet may be named `__proto__` or `constructor`.
     const subnetNames = new Set((props.subnets ?? []).map((s) => s.name));
@@ -147,9 +177,21 @@ export class Network extends Construct {
     });
   }
 
+  /**
+   * Adds the network's VPN gateway, in its `GatewaySubnet`, with construct id `Gateway`: by default the article's
+   * active-active, zone-redundant VpnGw2AZ Generation2 gateway. A network holds one VPN gateway.
+   * @param props the gateway's settings. @default - every default of {@link VpnGatewayOptions}
+   */
+  public addVpnGateway(props: VpnGatewayOptions = {}): VpnGateway {
+    if (this.node.tryFindChild('Gateway')) {
+      throw new Error(`network "${this.name}" already has a VPN gateway; a virtual network holds one VPN gateway`);
+    }
+    return new VpnGateway(this, 'Gateway', { ...props, network: this });
+  }
+
   /** What the rules check about this network (its gateway is added by the gateway itself). */
   public toModel(): Omit<NetworkModel, 'gateway'> {
-    return { path: this.node.path, ...this.spec };
+    return { path: this.node.path, ref: this.node.path, ...this.spec };
   }
 
   private addSubnet(id: string, name: string, addressPrefix: string): Subnet {

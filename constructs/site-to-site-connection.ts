@@ -8,18 +8,25 @@ import { SharedKey } from './shared-key';
 import { registerTopologyRules } from './topology-rules';
 import type { VpnGateway } from './vpn-gateway';
 
-export interface SiteToSiteConnectionProps extends ConnectionOptions {
-  /** The Azure side. */
-  readonly from: VpnGateway;
-  /** The on-premises side. */
-  readonly site: LocalSite;
+/** The options of a site-to-site link, as `gateway.connectToSite(site, options)` takes them. */
+export interface SiteToSiteOptions extends ConnectionOptions {
   /** Connection name. @default `${network}-to-${site}` */
   readonly name?: string;
 }
 
+/** A site-to-site link from a gateway of this stack to an on-premises site. */
+export interface SiteToSiteConnectionProps extends SiteToSiteOptions {
+  /** The Azure side. */
+  readonly from: VpnGateway;
+  /** The on-premises side. */
+  readonly site: LocalSite;
+}
+
 /** A site-to-site (`IPsec`) connection from a VPN gateway to an on-premises site's local network gateway. */
 export class SiteToSiteConnection extends Construct {
+  /** The pre-shared key of the link. */
   public readonly sharedKey: SharedKey;
+  /** The `azurerm_virtual_network_gateway_connection` of type `IPsec`. */
   public readonly connection: VirtualNetworkGatewayConnection;
   private readonly spec: Omit<ConnectionModel, 'path' | 'sharedKey'>;
 
@@ -42,7 +49,7 @@ export class SiteToSiteConnection extends Construct {
     );
     this.spec = {
       kind: 'site',
-      from: network,
+      from: props.from.network.node.path,
       to: props.site.name,
       bidirectional: false,
       names: [name],

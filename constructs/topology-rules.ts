@@ -7,6 +7,7 @@ import { Construct, IValidation } from 'constructs';
 import { checkTopology, formatFinding } from '../rules';
 import type {
   ConnectionModel,
+  ExistingGatewayModel,
   GatewaySubnetAttachments,
   GroupModel,
   NetworkModel,
@@ -26,6 +27,7 @@ export interface TopologyDraft {
   readonly sites: SiteModel[];
   readonly connections: ConnectionModel[];
   readonly groups: GroupModel[];
+  readonly existingGateways: ExistingGatewayModel[];
   /** Each network's GatewaySubnet `id` (a token), by the network's construct path. */
   readonly gatewaySubnetIds: Map<string, string>;
 }
@@ -67,6 +69,7 @@ export function collectTopology(scope: Construct): TopologyModel {
     sites: [],
     connections: [],
     groups: [],
+    existingGateways: [],
     gatewaySubnetIds: new Map(),
   };
   const constructs = scope.node.findAll();
@@ -75,7 +78,13 @@ export function collectTopology(scope: Construct): TopologyModel {
   const networks = [...draft.networks.entries()].map(([path, network]) =>
     attachments.has(path) ? { ...network, gatewaySubnetAttachments: attachments.get(path) } : network,
   );
-  return { networks, sites: draft.sites, connections: draft.connections, groups: draft.groups };
+  return {
+    networks,
+    sites: draft.sites,
+    connections: draft.connections,
+    groups: draft.groups,
+    existingGateways: draft.existingGateways,
+  };
 }
 
 const DEFAULT_ROUTE = '0.0.0.0/0';

@@ -1,4 +1,3 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +18,7 @@ import type {
   TopologyModel,
 } from '../topology/model';
 import { LocalSite } from './local-site';
+import { azurermProviderFor, ensureAzurermProvider } from './providers';
 import { Network } from './network';
 import { SharedKey, SharedKeySource } from './shared-key';
 import { SiteToSiteConnection } from './site-to-site-connection';
@@ -32,11 +32,16 @@ export const REQUIRED_TERRAFORM_VERSION = '>= 1.0';
 /** The Markdown file, beside `cdk.tf.json`, that holds the topology's Mermaid diagram. */
 export const TOPOLOGY_DIAGRAM_FILE = 'topology.md';
 
-export interface TopologyStackProps {
-  /** The resolved topology (`resolveTopology()` of a topology file, or built in code). */
+/** A resolved topology and the tags on all of it: what {@link Topology} and {@link TopologyStack} build. */
+export interface TopologyProps {
+  /** The resolved topology (`loadTopologyFile(path).model`, `resolveTopology(file)`, or built in code). */
   readonly topology: TopologyModel;
   /** Tags on every resource, merged under each network's own. @default - none */
   readonly tags?: Record<string, string>;
+}
+
+/** A topology in a stack of its own, with its state backend and providers. */
+export interface TopologyStackProps extends TopologyProps {
   /**
    * Remote state in an Azure storage account, with Azure AD auth (no keys in any file).
    * @default - local state, see `localStatePath`
@@ -50,8 +55,10 @@ export interface TopologyStackProps {
 }
 
 /**
- * A whole topology in one stack: providers, resource groups, networks, gateways, keys and connections, with outputs
- * for each gateway's public IPs and each connection's id. Every construct id comes from a name in the topology.
+ * A whole topology in one stack: state backend, providers, resource groups, networks, gateways, keys and connections,
+ * with outputs for each gateway's public IPs and each connection's id, and the topology's Mermaid diagram beside the
+ * stack's Terraform (`topology.md`). Every construct id comes from a name in the topology. To put a topology into a
+ * stack of your own, beside other resources or other topologies, use {@link Topology}.
  */
 export class TopologyStack extends TerraformStack {
   /** Networks by name. */
@@ -61,13 +68,8 @@ export class TopologyStack extends TerraformStack {
   /** VNet-to-VNet links by `<from>-<to>`. */
   public readonly connections: ReadonlyMap<string, VnetToVnetConnection>;
 
-  private readonly tags?: Record<string, string>;
-
   constructor(scope: Construct, name: string, props: TopologyStackProps) {
     super(scope, name);
-    keepTextLiteral(this);
-    this.tags = props.tags;
-    const { topology } = props;
     if (props.backend) {
       // Azure AD auth: the backend holds no access key or SAS token, so no secret reaches the synthesized JSON.
       new AzurermBackend(this, { ...props.backend, key: props.backend.key ?? `${name}.tfstate`, useAzureadAuth: true });
@@ -80,149 +82,18 @@ export class TopologyStack extends TerraformStack {
     // website/docs/guides/3.0-upgrade-guide.html.markdown: "the next major release of the AzureRM Provider (v4.0) will
     // require Terraform 1.0 or later"); say so in the configuration, so an older Terraform stops with a clear message.
     this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
-
-    const providers = new Map<string, AzurermProvider>();
-    const providerFor = (subscriptionId?: string) => {
-      if (subscriptionId === undefined) return undefined;
-      let provider = providers.get(subscriptionId);
-      if (!provider) {
-        provider = new AzurermProvider(this, `azurerm-${subscriptionId}`, {
-          alias: `subscription_${subscriptionId.replace(/[^A-Za-z0-9]/g, '_')}`,
-          subscriptionId,
-          features: [{}],
-        });
-        providers.set(subscriptionId, provider);
-      }
-      return provider;
-    };
-
-    const resourceGroups = new Map<string, ResourceGroup>();
-    const resourceGroupFor = (network: NetworkModel, tags?: Record<string, string>) => {
-      if (!network.createResourceGroup) return undefined;
-      const key = `${network.subscriptionId ?? ''}/${network.resourceGroup}`;
-      let group = resourceGroups.get(key);
-      if (!group) {
-        const id = network.subscriptionId
-          ? `ResourceGroup-${network.subscriptionId}-${network.resourceGroup}`
-          : `ResourceGroup-${network.resourceGroup}`;
-        group = new ResourceGroup(this, id, {
-          provider: providerFor(network.subscriptionId),
-          name: network.resourceGroup,
-          location: canonicalLocation(network.location),
-          tags,
-        });
-        resourceGroups.set(key, group);
-      }
-      return group;
-    };
-
-    const networks = new Map<string, Network>();
-    const gateways = new Map<string, VpnGateway>();
-    for (const model of topology.networks) {
-      const tags = mergeTags(props.tags, model.tags);
-      const network = new Network(this, networkId(model.name), {
-        name: model.name,
-        location: model.location,
-        resourceGroup: resourceGroupFor(model, tags),
-        resourceGroupName: model.resourceGroup,
-        createResourceGroup: model.createResourceGroup,
-        addressSpace: [...model.addressSpace],
-        subnets: model.subnets.map(({ path, ...subnet }) => subnet),
-        gatewaySubnetPrefix: model.gatewaySubnetPrefix,
-        subscriptionId: model.subscriptionId,
-        provider: providerFor(model.subscriptionId),
-        tags,
-      });
-      networks.set(model.name, network);
-      if (model.gateway) {
-        const { gateway } = model;
-        const vpnGateway = new VpnGateway(network, 'Gateway', {
-          network,
-          name: gateway.name,
-          sku: gateway.sku,
-          generation: gateway.generation,
-          activeActive: gateway.activeActive,
-          vpnType: gateway.vpnType,
-          publicIpNames: [...gateway.publicIpNames],
-          zones: [...gateway.zones],
-          deleteProtection: gateway.deleteProtection,
-          bgp: gateway.bgp && {
-            asn: gateway.bgp.asn,
-            peeringAddresses: gateway.bgp.peeringAddresses.map((p) => ({
-              ...p,
-              apipaAddresses: [...p.apipaAddresses],
-            })),
-          },
-        });
-        gateways.set(model.name, vpnGateway);
-        new TerraformOutput(this, gatewayOutputName(model.name), {
-          description: `Public IP addresses of ${gateway.name}`,
-          value: vpnGateway.publicIpAddresses,
-        });
-      }
-    }
-
-    const gatewayOf = (network: string, connection: ConnectionModel) => {
-      const gateway = gateways.get(network);
-      if (!gateway) {
-        throw new Error(
-          `${connection.path}: connection "${connection.names[0]}" starts or ends at network "${network}", which has no ` +
-            'gateway; add "gateway" to that network',
-        );
-      }
-      return gateway;
-    };
-    const outputConnectionId = (resource: { nameInput?: string; id: string }) =>
-      new TerraformOutput(this, outputId(`${resource.nameInput}-id`), {
-        description: `Id of connection ${resource.nameInput}`,
-        value: resource.id,
-      });
-
-    const connections = new Map<string, VnetToVnetConnection>();
-    const sites = new Map<string, LocalSite>();
-    const pairIds = linkIds(topology.connections);
-    for (const model of topology.connections) {
-      const id = pairIds(model);
-      // Each link has a key of its own, keyed like the link.
-      const sharedKey = new SharedKey(this, `SharedKey-${id}`, { source: sharedKeySource(model.sharedKey) });
-      const options = {
-        protocol: model.protocol,
-        sharedKey,
-        enableBgp: model.enableBgp,
-        ipsecPolicy: model.ipsecPolicy,
-        dpdTimeoutSeconds: model.dpdTimeoutSeconds,
-      };
-      if (model.kind === 'site') {
-        const site = this.siteFor(model.to, networks.get(model.from)!, sites, topology, resourceGroups);
-        const connection = new SiteToSiteConnection(this, `SiteConnection-${id}`, {
-          ...options,
-          from: gatewayOf(model.from, model),
-          site,
-          name: model.names[0],
-        });
-        outputConnectionId(connection.connection);
-        continue;
-      }
-      const connection = new VnetToVnetConnection(this, `Connection-${id}`, {
-        ...options,
-        from: gatewayOf(model.from, model),
-        to: gatewayOf(model.to, model),
-        bidirectional: model.bidirectional,
-        names: [...model.names],
-      });
-      connections.set(id, connection);
-      outputConnectionId(connection.forward);
-      if (connection.reverse) outputConnectionId(connection.reverse);
-    }
-    registerTopologyRules(this, (draft) => draft.groups.push(...topology.groups));
+    // The topology's constructs go straight into the stack, so that their Terraform addresses are the topology's names.
+    const built = buildTopology(this, props);
+    this.networks = built.networks;
+    this.gateways = built.gateways;
+    this.connections = built.connections;
 
     // Every synth also writes the topology as a Mermaid diagram beside the stack's Terraform, for reviewers.
     addCustomSynthesis(this, {
       onSynthesize: (session: ISynthesisSession) => {
         const manifest = session.manifest.forStack(this);
         const directory = join(session.outdir, manifest.workingDirectory);
-        writeFileSync(join(directory, TOPOLOGY_DIAGRAM_FILE), topologyDiagram(topology, name));
+        writeFileSync(join(directory, TOPOLOGY_DIAGRAM_FILE), topologyDiagram(props.topology, name));
         // cdktf writes cdk.tf (`synth --hcl`) or cdk.tf.json and never removes the other: Terraform would then read
         // both and fail on duplicate outputs. Leave only the format this synth writes (metadata.json goes with HCL).
         const hcl = manifest.synthesizedStackPath.endsWith('cdk.tf');
@@ -231,31 +102,127 @@ export class TopologyStack extends TerraformStack {
         }
       },
     });
-
-    this.networks = networks;
-    this.gateways = gateways;
-    this.connections = connections;
   }
+}
+
+/** What {@link buildTopology} made, by the topology's names. */
+export interface BuiltTopology {
+  readonly networks: ReadonlyMap<string, Network>;
+  readonly gateways: ReadonlyMap<string, VpnGateway>;
+  readonly connections: ReadonlyMap<string, VnetToVnetConnection>;
+}
+
+/**
+ * Builds a topology's constructs into `scope`, with ids from the topology's names: the one code path of
+ * {@link Topology} and {@link TopologyStack}. The stack's own azurerm providers are used (found by provider type), one
+ * added only when the stack has none for a subscription.
+ * @internal
+ */
+export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopology {
+  const { topology } = props;
+  keepTextLiteral(scope);
+  ensureAzurermProvider(scope);
+  const providerFor = (subscriptionId?: string) =>
+    subscriptionId === undefined ? undefined : azurermProviderFor(scope, subscriptionId);
+
+  // Keyed as Azure compares them, without case: one group written two ways is one resource, under its first spelling.
+  const resourceGroups = new Map<string, ResourceGroup>();
+  const groupKey = (subscriptionId: string | undefined, group: string) =>
+    `${subscriptionId ?? ''}/${group}`.toLowerCase();
+  const resourceGroupFor = (network: NetworkModel, tags?: Record<string, string>) => {
+    if (!network.createResourceGroup) return undefined;
+    const key = groupKey(network.subscriptionId, network.resourceGroup);
+    let group = resourceGroups.get(key);
+    if (!group) {
+      const id = network.subscriptionId
+        ? `ResourceGroup-${network.subscriptionId}-${network.resourceGroup}`
+        : `ResourceGroup-${network.resourceGroup}`;
+      group = new ResourceGroup(scope, id, {
+        provider: providerFor(network.subscriptionId),
+        name: network.resourceGroup,
+        location: canonicalLocation(network.location),
+        tags,
+      });
+      resourceGroups.set(key, group);
+    }
+    return group;
+  };
+
+  const networks = new Map<string, Network>();
+  const gateways = new Map<string, VpnGateway>();
+  for (const model of topology.networks) {
+    const tags = mergeTags(props.tags, model.tags);
+    const network = new Network(scope, networkId(model.name), {
+      name: model.name,
+      location: model.location,
+      resourceGroup: resourceGroupFor(model, tags),
+      resourceGroupName: model.resourceGroup,
+      createResourceGroup: model.createResourceGroup,
+      addressSpace: [...model.addressSpace],
+      subnets: model.subnets.map(({ path, ...subnet }) => subnet),
+      gatewaySubnetPrefix: model.gatewaySubnetPrefix,
+      subscriptionId: model.subscriptionId,
+      provider: providerFor(model.subscriptionId),
+      tags,
+    });
+    networks.set(model.name, network);
+    if (model.gateway) {
+      const { gateway } = model;
+      const vpnGateway = network.addVpnGateway({
+        name: gateway.name,
+        sku: gateway.sku,
+        generation: gateway.generation,
+        activeActive: gateway.activeActive,
+        vpnType: gateway.vpnType,
+        publicIpNames: [...gateway.publicIpNames],
+        zones: [...gateway.zones],
+        deleteProtection: gateway.deleteProtection,
+        bgp: gateway.bgp && {
+          asn: gateway.bgp.asn,
+          peeringAddresses: gateway.bgp.peeringAddresses.map((p) => ({
+            ...p,
+            apipaAddresses: [...p.apipaAddresses],
+          })),
+        },
+      });
+      gateways.set(model.name, vpnGateway);
+      new TerraformOutput(scope, gatewayOutputName(model.name), {
+        description: `Public IP addresses of ${gateway.name}`,
+        value: vpnGateway.publicIpAddresses,
+      });
+    }
+  }
+
+  const gatewayOf = (network: string, connection: ConnectionModel) => {
+    const gateway = gateways.get(network);
+    if (!gateway) {
+      throw new Error(
+        `${connection.path}: connection "${connection.names[0]}" starts or ends at network "${network}", which has no ` +
+          'gateway; add "gateway" to that network',
+      );
+    }
+    return gateway;
+  };
+  const outputConnectionId = (resource: { nameInput?: string; id: string }) =>
+    new TerraformOutput(scope, outputId(`${resource.nameInput}-id`), {
+      description: `Id of connection ${resource.nameInput}`,
+      value: resource.id,
+    });
 
   /**
    * The local network gateway a network's connection to a site uses. A site with its own resource group and region
    * has one, shared; otherwise each network that connects to it gets one beside its own gateway, so that no network's
    * resources depend on which network happens to be listed first.
    */
-  private siteFor(
-    name: string,
-    network: Network,
-    sites: Map<string, LocalSite>,
-    topology: TopologyModel,
-    resourceGroups: ReadonlyMap<string, ResourceGroup>,
-  ): LocalSite {
+  const sites = new Map<string, LocalSite>();
+  const siteFor = (name: string, network: Network): LocalSite => {
     const model = topology.sites.find((s) => s.name === name)!;
     const pinned = isPinned(model);
     const id = siteIds(topology)(name, pinned ? undefined : network.name);
     let site = sites.get(id);
     if (!site) {
-      const createdGroup = pinned ? resourceGroups.get(`/${model.resourceGroup}`) : undefined;
-      site = new LocalSite(this, id, {
+      const createdGroup = pinned ? resourceGroups.get(groupKey(undefined, model.resourceGroup!)) : undefined;
+      site = new LocalSite(scope, id, {
         name,
         location: pinned ? model.location! : network.location,
         resourceGroupName: pinned ? (createdGroup?.name ?? model.resourceGroup!) : network.resourceGroupName,
@@ -263,12 +230,60 @@ export class TopologyStack extends TerraformStack {
         gatewayFqdn: model.gatewayFqdn,
         addressSpace: [...model.addressSpace],
         bgp: model.bgp,
-        tags: mergeTags(this.tags, model.tags),
+        tags: mergeTags(props.tags, model.tags),
       });
       sites.set(id, site);
     }
     return site;
+  };
+
+  const connections = new Map<string, VnetToVnetConnection>();
+  const pairIds = linkIds(topology.connections);
+  for (const model of topology.connections) {
+    const id = pairIds(model);
+    // Each link has a key of its own, keyed like the link.
+    const sharedKey = new SharedKey(scope, `SharedKey-${id}`, { source: sharedKeySource(model.sharedKey) });
+    const options = {
+      protocol: model.protocol,
+      sharedKey,
+      enableBgp: model.enableBgp,
+      ipsecPolicy: model.ipsecPolicy,
+      dpdTimeoutSeconds: model.dpdTimeoutSeconds,
+    };
+    if (model.kind === 'site') {
+      const site = siteFor(model.to, networks.get(model.from)!);
+      const connection = new SiteToSiteConnection(scope, `SiteConnection-${id}`, {
+        ...options,
+        from: gatewayOf(model.from, model),
+        site,
+        name: model.names[0],
+      });
+      outputConnectionId(connection.connection);
+      continue;
+    }
+    const connection = new VnetToVnetConnection(scope, `Connection-${id}`, {
+      ...options,
+      from: gatewayOf(model.from, model),
+      to: gatewayOf(model.to, model),
+      bidirectional: model.bidirectional,
+      names: [...model.names],
+    });
+    connections.set(id, connection);
+    outputConnectionId(connection.forward);
+    if (connection.reverse) outputConnectionId(connection.reverse);
   }
+  // The file's groups name networks; the constructs' model refers to them by construct path.
+  const refOf = (name: string) => networks.get(name)?.node.path ?? name;
+  registerTopologyRules(scope, (draft) =>
+    draft.groups.push(
+      ...topology.groups.map((g) => ({
+        ...g,
+        hub: g.hub === undefined ? undefined : refOf(g.hub),
+        networks: g.networks.map(refOf),
+      })),
+    ),
+  );
+  return { networks, gateways, connections };
 }
 
 const isPinned = (site: SiteModel) => site.resourceGroup !== undefined && site.location !== undefined;

@@ -5,20 +5,26 @@ import { ConnectionModel, defaultNames } from '../topology/model';
 import { ConnectionOptions, connectionOptionsModel, gatewayConnection } from './gateway-connection';
 import { SharedKey } from './shared-key';
 import { registerTopologyRules } from './topology-rules';
-import type { VpnGateway } from './vpn-gateway';
+import { IVpnGateway, VpnGateway } from './vpn-gateway';
 
+/** The options of a VNet-to-VNet link, as `gateway.connectTo(other, options)` takes them. */
 export interface VnetToVnetOptions extends ConnectionOptions {
-  /** Also create the connection from the other gateway back to this one. @default true */
+  /**
+   * Also create the connection from the other gateway back to this one. Only for a gateway of this stack: the
+   * connection from an existing gateway belongs to that gateway's owner.
+   * @default - true when the other gateway is in this stack, false for an existing one
+   */
   readonly bidirectional?: boolean;
   /** Connection names: this side's, then the other side's. @default [`${from}-to-${to}`, `${to}-to-${from}`] */
   readonly names?: string[];
 }
 
+/** A VNet-to-VNet link from a gateway of this stack to another gateway. */
 export interface VnetToVnetConnectionProps extends VnetToVnetOptions {
-  /** The gateway this connection starts from. */
+  /** The gateway this connection starts from: a gateway of this stack. */
   readonly from: VpnGateway;
-  /** The peer gateway. */
-  readonly to: VpnGateway;
+  /** The peer gateway: of this stack, or one that exists already (`VpnGateway.fromGatewayAttributes`). */
+  readonly to: IVpnGateway;
 }
 
 /**
@@ -26,8 +32,11 @@ export interface VnetToVnetConnectionProps extends VnetToVnetOptions {
  * twin from `to`'s side, each in its own gateway's resource group, region and subscription, both with one shared key.
  */
 export class VnetToVnetConnection extends Construct {
+  /** The gateway the link starts from. */
   public readonly from: VpnGateway;
-  public readonly to: VpnGateway;
+  /** The peer gateway. */
+  public readonly to: IVpnGateway;
+  /** The pre-shared key both connections read. */
   public readonly sharedKey: SharedKey;
   /** The connection created from `from`'s gateway. */
   public readonly forward: VirtualNetworkGatewayConnection;
@@ -40,9 +49,17 @@ export class VnetToVnetConnection extends Construct {
     keepTextLiteral(this);
     this.from = props.from;
     this.to = props.to;
-    const a = props.from.network.name;
-    const b = props.to.network.name;
-    const bidirectional = props.bidirectional ?? true;
+    const a = props.from.networkName;
+    const b = props.to.networkName;
+    const to = props.to;
+    const owned = to instanceof VpnGateway;
+    const bidirectional = props.bidirectional ?? owned;
+    if (bidirectional && !owned) {
+      throw new Error(
+        `connection ${this.node.path}: gateway "${to.name}" exists outside this stack, so its connection back belongs ` +
+          'to its owner; leave bidirectional unset (or false) and ask its owner for the connection from their side',
+      );
+    }
     const forwardName = props.names?.[0] ?? defaultNames.connection(a, b);
     const reverseName = props.names?.[1] ?? defaultNames.connection(b, a);
     const enableBgp = props.enableBgp ?? (props.from.bgpEnabled && props.to.bgpEnabled);
@@ -54,18 +71,18 @@ export class VnetToVnetConnection extends Construct {
       `${a}-to-${b}`,
       forwardName,
       props.from,
-      { type: 'Vnet2Vnet', peerVirtualNetworkGatewayId: props.to.gateway.id },
+      { type: 'Vnet2Vnet', peerVirtualNetworkGatewayId: to.gatewayId },
       this.sharedKey,
       enableBgp,
       props,
     );
-    if (bidirectional) {
+    if (bidirectional && owned) {
       this.reverse = gatewayConnection(
         this,
         `${b}-to-${a}`,
         reverseName,
-        props.to,
-        { type: 'Vnet2Vnet', peerVirtualNetworkGatewayId: props.from.gateway.id },
+        to,
+        { type: 'Vnet2Vnet', peerVirtualNetworkGatewayId: props.from.gatewayId },
         this.sharedKey,
         enableBgp,
         props,
@@ -74,8 +91,8 @@ export class VnetToVnetConnection extends Construct {
 
     this.spec = {
       kind: 'vnet',
-      from: a,
-      to: b,
+      from: props.from.network.node.path,
+      to: owned ? to.network.node.path : to.node.path,
       bidirectional,
       names: bidirectional ? [forwardName, reverseName] : [forwardName],
       enableBgp,

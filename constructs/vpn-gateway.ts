@@ -1,15 +1,38 @@
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
-import { Construct } from 'constructs';
+import { TerraformProvider } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
+import { canonicalLocation } from '../azure/regions';
 import { isZoneRedundantSku, VpnGatewayGeneration, VpnGatewaySku, ZONE_REDUNDANT } from '../azure/skus';
 import { defaultNames, GatewayModel, NetworkModel } from '../topology/model';
 import type { LocalSite } from './local-site';
-import { Network } from './network';
-import { SiteToSiteConnection, SiteToSiteConnectionProps } from './site-to-site-connection';
+import type { Network } from './network';
+import { SiteToSiteConnection, SiteToSiteOptions } from './site-to-site-connection';
 import { registerTopologyRules } from './topology-rules';
 import { VnetToVnetConnection, VnetToVnetOptions } from './vnet-to-vnet-connection';
+
+/**
+ * What a connection needs of a VPN gateway: implemented by {@link VpnGateway} (a gateway of this stack) and by
+ * {@link VpnGateway.fromGatewayAttributes} (a gateway that exists already).
+ */
+export interface IVpnGateway extends IConstruct {
+  /** Azure resource id of the `azurerm_virtual_network_gateway` (a Terraform reference for a gateway of this stack). */
+  readonly gatewayId: string;
+  /** Gateway name. */
+  readonly name: string;
+  /** Resource group of the gateway. */
+  readonly resourceGroupName: string;
+  /** Canonical region of the gateway, e.g. `eastus`. */
+  readonly location: string;
+  /** Subscription of the gateway. @default - the provider's subscription */
+  readonly subscriptionId?: string;
+  /** Whether BGP is on for this gateway. */
+  readonly bgpEnabled: boolean;
+  /** How connection names and construct ids call this end: its network's name (`VNet1` in `VNet1-to-VNet4`). */
+  readonly networkName: string;
+}
 
 export interface BgpPeeringAddress {
   /** The ip_configuration these addresses belong to. @default - the gateway's configurations in order */
@@ -25,9 +48,8 @@ export interface GatewayBgpOptions {
   readonly peeringAddresses?: BgpPeeringAddress[];
 }
 
-export interface VpnGatewayProps {
-  /** The network whose `GatewaySubnet` holds the gateway. */
-  readonly network: Network;
+/** What a gateway takes besides its network: the props of {@link Network.addVpnGateway}. */
+export interface VpnGatewayOptions {
   /** Gateway name. @default `${network.name}GW` */
   readonly name?: string;
   /** SKU. New gateways take AZ SKUs. @default 'VpnGw2AZ' */
@@ -55,19 +77,71 @@ export interface VpnGatewayProps {
   readonly tags?: Record<string, string>;
 }
 
+export interface VpnGatewayProps extends VpnGatewayOptions {
+  /** The network whose `GatewaySubnet` holds the gateway. */
+  readonly network: Network;
+}
+
+/** `lock`: an Azure `CanNotDelete` management lock; `preventDestroy`: Terraform's `prevent_destroy`. */
 export type DeleteProtection = 'lock' | 'preventDestroy';
+
+/** A VPN gateway that exists already, made by another team or another stack: what {@link VpnGateway.fromGatewayAttributes} takes. */
+export interface VpnGatewayAttributes {
+  /** Azure resource id of the gateway, `/subscriptions/…/providers/Microsoft.Network/virtualNetworkGateways/<name>`. */
+  readonly gatewayId: string;
+  /** Gateway name. */
+  readonly name: string;
+  /** Resource group of the gateway. */
+  readonly resourceGroupName: string;
+  /** Azure region of the gateway, canonical (`westus2`) or display (`West US 2`). */
+  readonly location: string;
+  /** Subscription of the gateway. @default - the subscription of the gateway that connects to it */
+  readonly subscriptionId?: string;
+  /** The gateway's BGP settings, when BGP is on. @default - BGP off */
+  readonly bgp?: { readonly asn: number };
+  /** Name of the gateway's virtual network, for connection names (`VNet1-to-<networkName>`). @default - `name` */
+  readonly networkName?: string;
+}
 
 /**
  * A route-based VPN gateway in a network's `GatewaySubnet`, with its Standard static public IPs: by default the
  * article's active-active, zone-redundant VpnGw2AZ Generation2 gateway.
  */
-export class VpnGateway extends Construct {
+export class VpnGateway extends Construct implements IVpnGateway {
+  /**
+   * A gateway that exists already (made by another team or another stack), to connect this stack's gateways to:
+   * `gateway.connectTo(existing)` creates this side's connection only. The other side's connection belongs to the
+   * gateway's owner, who creates it with the same shared key; this stack never changes the existing gateway.
+   * The rules check what they know about it: its region, subscription id, and BGP on both ends.
+   */
+  public static fromGatewayAttributes(scope: Construct, id: string, attrs: VpnGatewayAttributes): IVpnGateway {
+    return new ExistingVpnGateway(scope, id, attrs);
+  }
+
+  /** The network whose `GatewaySubnet` holds the gateway. */
   public readonly network: Network;
   /** Gateway name. */
   public readonly name: string;
+  /** SKU. */
   public readonly sku: VpnGatewaySku;
+  /** The gateway's Standard static public IPs, one per ip_configuration. */
   public readonly publicIps: readonly PublicIp[];
+  /** The `azurerm_virtual_network_gateway`. */
   public readonly gateway: VirtualNetworkGateway;
+  /** Azure resource id of the gateway (a Terraform reference). */
+  public readonly gatewayId: string;
+  /** Resource group of the gateway: its network's. */
+  public readonly resourceGroupName: string;
+  /** Canonical region of the gateway: its network's. */
+  public readonly location: string;
+  /** Subscription of the gateway: its network's. @default - the provider's subscription */
+  public readonly subscriptionId?: string;
+  /** The azurerm provider of the gateway and of its side's connections: its network's. @default - the stack's default */
+  public readonly provider?: TerraformProvider;
+  /** Tags on the gateway, its public IPs and its side's connections. @default - the network's tags */
+  public readonly tags?: Record<string, string>;
+  /** Its network's name. */
+  public readonly networkName: string;
   /** The `CanNotDelete` lock, when `deleteProtection` is `lock`. */
   public readonly deleteLock?: ManagementLock;
   private readonly spec: Omit<GatewayModel, 'path'>;
@@ -83,6 +157,12 @@ export class VpnGateway extends Construct {
       );
     }
     this.network = network;
+    this.networkName = network.name;
+    this.resourceGroupName = network.resourceGroupName;
+    this.location = network.location;
+    this.subscriptionId = network.subscriptionId;
+    this.provider = network.provider;
+    this.tags = props.tags ?? network.tags;
     this.name = props.name ?? defaultNames.gateway(network.name);
     this.sku = props.sku ?? 'VpnGw2AZ';
     const activeActive = props.activeActive ?? true;
@@ -137,6 +217,7 @@ export class VpnGateway extends Construct {
       timeouts: { create: '120m', update: '120m', delete: '90m' },
       lifecycle: props.deleteProtection === 'preventDestroy' ? { preventDestroy: true } : undefined,
     });
+    this.gatewayId = this.gateway.id;
     if (props.deleteProtection === 'lock') {
       this.deleteLock = new ManagementLock(this, 'DeleteLock', {
         provider: network.provider,
@@ -168,17 +249,24 @@ export class VpnGateway extends Construct {
     registerTopologyRules(this, (draft) => draft.networks.set(network.node.path, this.toModel()));
   }
 
-  /** Joins this gateway to another: `new VnetToVnetConnection(this, 'To-<network>', …)`. */
-  public connectTo(other: VpnGateway, options: VnetToVnetOptions = {}): VnetToVnetConnection {
-    return new VnetToVnetConnection(this, `To-${other.network.name}`, { ...options, from: this, to: other });
+  /**
+   * Joins this gateway to another: `new VnetToVnetConnection(this, id, { from: this, to: other, … })`. Both sides'
+   * connections when `other` is a gateway of this stack; only this side's when it exists already.
+   * @param options `id` (default `To-<other network>`) names the link in the construct tree: give a second link
+   *   between the same two gateways an id of its own.
+   */
+  public connectTo(other: IVpnGateway, options: VnetToVnetOptions & ConnectOptions = {}): VnetToVnetConnection {
+    const { id, ...rest } = options;
+    return new VnetToVnetConnection(this, id ?? `To-${other.networkName}`, { ...rest, from: this, to: other });
   }
 
-  /** Joins this gateway to an on-premises site: `new SiteToSiteConnection(this, 'To-<site>', …)`. */
-  public connectToSite(
-    site: LocalSite,
-    options: Omit<SiteToSiteConnectionProps, 'from' | 'site'> = {},
-  ): SiteToSiteConnection {
-    return new SiteToSiteConnection(this, `To-${site.name}`, { ...options, from: this, site });
+  /**
+   * Joins this gateway to an on-premises site: `new SiteToSiteConnection(this, id, { from: this, site, … })`.
+   * @param options `id` (default `To-<site>`) names the link in the construct tree.
+   */
+  public connectToSite(site: LocalSite, options: SiteToSiteOptions & ConnectOptions = {}): SiteToSiteConnection {
+    const { id, ...rest } = options;
+    return new SiteToSiteConnection(this, id ?? `To-${site.name}`, { ...rest, from: this, site });
   }
 
   /** The gateway's public IP addresses (known after apply). */
@@ -194,5 +282,44 @@ export class VpnGateway extends Construct {
   /** The network's model with this gateway in it, for the rules. */
   public toModel(): NetworkModel {
     return { ...this.network.toModel(), gateway: { path: this.node.path, ...this.spec } };
+  }
+}
+
+/** The construct id of a link that a `connectTo` helper creates. */
+export interface ConnectOptions {
+  /** Construct id of the link, unique among the gateway's links. @default `To-<peer name>` */
+  readonly id?: string;
+}
+
+/** A gateway outside this stack: connections end at it; nothing is created for it. */
+class ExistingVpnGateway extends Construct implements IVpnGateway {
+  public readonly gatewayId: string;
+  public readonly name: string;
+  public readonly resourceGroupName: string;
+  public readonly location: string;
+  public readonly subscriptionId?: string;
+  public readonly bgpEnabled: boolean;
+  public readonly networkName: string;
+
+  constructor(scope: Construct, id: string, attrs: VpnGatewayAttributes) {
+    super(scope, id);
+    this.gatewayId = attrs.gatewayId;
+    this.name = attrs.name;
+    this.resourceGroupName = attrs.resourceGroupName;
+    this.location = canonicalLocation(attrs.location);
+    this.subscriptionId = attrs.subscriptionId;
+    this.bgpEnabled = attrs.bgp !== undefined;
+    this.networkName = attrs.networkName ?? attrs.name;
+    registerTopologyRules(this, (draft) =>
+      draft.existingGateways.push({
+        path: this.node.path,
+        name: attrs.name,
+        networkName: this.networkName,
+        resourceGroup: attrs.resourceGroupName,
+        location: attrs.location,
+        subscriptionId: attrs.subscriptionId,
+        bgp: attrs.bgp,
+      }),
+    );
   }
 }

@@ -4,11 +4,13 @@ import { error, Finding } from './finding';
 import {
   addressSpaceRanges,
   byName,
+  byRef,
   fieldPath,
   isKnown,
   laterOverlaps,
   networkLabel,
   pairs,
+  refOf,
   Range,
   Rule,
   siteLabel,
@@ -135,8 +137,8 @@ const endpointLabel = (e: Endpoint) => (e.kind === 'network' ? networkLabel(e.mo
 
 function endpoints(topology: TopologyModel): Map<string, Endpoint> {
   const map = new Map<string, Endpoint>();
-  [...byName(topology.networks).values()].forEach((model) =>
-    map.set(endpointKey('network', model.name), { kind: 'network', model, index: topology.networks.indexOf(model) }),
+  [...byRef(topology.networks).values()].forEach((model) =>
+    map.set(endpointKey('network', refOf(model)), { kind: 'network', model, index: topology.networks.indexOf(model) }),
   );
   [...byName(topology.sites).values()].forEach((model) =>
     map.set(endpointKey('site', model.name), { kind: 'site', model, index: topology.sites.indexOf(model) }),

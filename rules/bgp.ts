@@ -1,7 +1,7 @@
 import { formatIpv4, parseIpv4 } from '../net/cidr';
 import { error, Finding, warning } from './finding';
 import { gatewayLabel, gatewaysOf } from './gateway';
-import { byName, fieldPath, isKnown, networkLabel, Rule, siteLabel } from './rule';
+import { byName, byRef, fieldPath, isKnown, networkLabel, networkNameOf, Rule, siteLabel } from './rule';
 
 /** Rules 20-23 of AZURE-RULES.md. */
 
@@ -77,7 +77,7 @@ export const apipaAddresses: Rule = (topology) =>
 
 /** A connection exchanges routes over BGP only when both ends speak BGP. */
 export const bgpNeedsBgpGateways: Rule = (topology) => {
-  const networks = byName(topology.networks);
+  const networks = byRef(topology.networks);
   const sites = byName(topology.sites);
   return topology.connections.flatMap((c) => {
     if (c.enableBgp !== true) return [];
@@ -86,7 +86,9 @@ export const bgpNeedsBgpGateways: Rule = (topology) => {
     if (from?.gateway && !from.gateway.bgp) missing.push(`the gateway of ${networkLabel(from)}`);
     if (c.kind === 'vnet') {
       const to = networks.get(c.to);
+      const existing = topology.existingGateways?.find((g) => g.path === c.to);
       if (to?.gateway && !to.gateway.bgp) missing.push(`the gateway of ${networkLabel(to)}`);
+      if (existing && !existing.bgp) missing.push(`existing gateway "${existing.name}"`);
     } else {
       const site = sites.get(c.to);
       if (site && !site.bgp) missing.push(siteLabel(site));
@@ -103,16 +105,18 @@ export const bgpNeedsBgpGateways: Rule = (topology) => {
 
 /** Two gateways peering over BGP need different ASNs (unconfirmed for Azure, so a warning). */
 export const distinctAsnsAcrossBgpConnections: Rule = (topology) => {
-  const networks = byName(topology.networks);
+  const networks = byRef(topology.networks);
+  const asnOf = (ref: string) =>
+    networks.get(ref)?.gateway?.bgp?.asn ?? topology.existingGateways?.find((g) => g.path === ref)?.bgp?.asn;
   return topology.connections.flatMap((c) => {
     if (c.kind !== 'vnet' || c.enableBgp !== true || c.from === c.to) return [];
-    const a = networks.get(c.from)?.gateway?.bgp?.asn;
-    const b = networks.get(c.to)?.gateway?.bgp?.asn;
+    const a = asnOf(c.from);
+    const b = asnOf(c.to);
     if (!isKnown(a) || !isKnown(b) || a !== b) return [];
     return [
       warning(
         fieldPath(c, 'enableBgp'),
-        `connection "${c.names[0]}": networks "${c.from}" and "${c.to}" both use BGP ASN ${a}; BGP between VNets expects a different ASN on each side; give each gateway its own private ASN`,
+        `connection "${c.names[0]}": networks "${networkNameOf(topology, c.from)}" and "${networkNameOf(topology, c.to)}" both use BGP ASN ${a}; BGP between VNets expects a different ASN on each side; give each gateway its own private ASN`,
       ),
     ];
   });
@@ -125,7 +129,7 @@ export const hubAndSpokeTransit: Rule = (topology) =>
     .map((g) =>
       warning(
         fieldPath(g, 'bgp'),
-        `hub-and-spoke around "${g.hub}": bgp is false, so spokes will not reach each other through the hub (transit needs BGP on every connection of the path); set bgp to true and give every gateway bgp settings, or connect spokes that must talk directly`,
+        `hub-and-spoke around "${networkNameOf(topology, g.hub ?? '')}": bgp is false, so spokes will not reach each other through the hub (transit needs BGP on every connection of the path); set bgp to true and give every gateway bgp settings, or connect spokes that must talk directly`,
       ),
     );
 

@@ -1,6 +1,6 @@
-import type { ConnectionModel } from '../topology/model';
+import type { ConnectionModel, TopologyModel } from '../topology/model';
 import { error, Finding, warning } from './finding';
-import { byName, fieldPath, isKnown, Rule } from './rule';
+import { byName, byRef, fieldPath, isKnown, networkNameOf, Rule } from './rule';
 
 /** Rules 15, 17 and 18 of AZURE-RULES.md, and what a connection must name. */
 
@@ -9,14 +9,16 @@ const toField = (c: ConnectionModel) => (c.kind === 'vnet' ? 'to' : 'toSite');
 
 /** A connection names networks (and sites) that exist, and networks that have a gateway. */
 export const knownEndpoints: Rule = (topology) => {
-  const networks = byName(topology.networks);
+  const networks = byRef(topology.networks);
   const sites = byName(topology.sites);
+  const existing = new Set((topology.existingGateways ?? []).map((g) => g.path));
   return topology.connections.flatMap((c) => {
     const findings: Finding[] = [];
     const ends = c.kind === 'vnet' ? [c.from, c.to] : [c.from];
     ends.forEach((name, i) => {
       const field = i === 0 ? 'from' : 'to';
       const network = networks.get(name);
+      if (i === 1 && existing.has(name)) return;
       if (!network) {
         findings.push(
           error(
@@ -52,13 +54,16 @@ export const notToItself: Rule = (topology) =>
     .map((c) =>
       error(
         fieldPath(c, toField(c)),
-        `${connectionLabel(c)}: connects network "${c.from}" to itself; name two different networks`,
+        `${connectionLabel(c)}: connects network "${networkNameOf(topology, c.from)}" to itself; name two different networks`,
       ),
     );
 
 const pairKey = (c: ConnectionModel) =>
   c.kind === 'vnet' ? `vnet:${[c.from, c.to].sort().join('|')}` : `site:${c.from}|${c.to}`;
-const pairLabel = (c: ConnectionModel) => (c.kind === 'vnet' ? `${c.from} and ${c.to}` : `${c.from} and site ${c.to}`);
+const pairLabel = (topology: TopologyModel, c: ConnectionModel) => {
+  const from = networkNameOf(topology, c.from);
+  return c.kind === 'vnet' ? `${from} and ${networkNameOf(topology, c.to)}` : `${from} and site ${c.to}`;
+};
 
 /** One declaration per pair, in either direction, across connections, mesh and hubAndSpoke. */
 export const eachPairOnce: Rule = (topology) => {
@@ -74,7 +79,7 @@ export const eachPairOnce: Rule = (topology) => {
     return [
       error(
         c.path,
-        `${connectionLabel(c)}: joins ${pairLabel(c)}, which ${earlier.path} already joins; declare each pair once${how}`,
+        `${connectionLabel(c)}: joins ${pairLabel(topology, c)}, which ${earlier.path} already joins; declare each pair once${how}`,
       ),
     ];
   });
@@ -150,7 +155,7 @@ export const ipsecPolicyValues: Rule = (topology) =>
 
 /** Rule 11: Basic gateways take no custom IPsec/IKE policy. */
 export const ipsecPolicyNotOnBasic: Rule = (topology) => {
-  const networks = byName(topology.networks);
+  const networks = byRef(topology.networks);
   return topology.connections.flatMap((c) => {
     if (!c.ipsecPolicy) return [];
     const basic = (c.kind === 'vnet' ? [c.from, c.to] : [c.from]).filter(
@@ -161,7 +166,7 @@ export const ipsecPolicyNotOnBasic: Rule = (topology) => {
       .map((name) =>
         error(
           fieldPath(c, 'ipsecPolicy'),
-          `${connectionLabel(c)}: gateway "${networks.get(name)?.gateway?.name}" of network "${name}" is Basic, which takes no custom ipsecPolicy; remove ipsecPolicy or use VpnGw1AZ or larger`,
+          `${connectionLabel(c)}: gateway "${networks.get(name)?.gateway?.name}" of network "${networks.get(name)?.name}" is Basic, which takes no custom ipsecPolicy; remove ipsecPolicy or use VpnGw1AZ or larger`,
         ),
       );
   });

@@ -1,7 +1,7 @@
 import { GENERATIONS_BY_SKU, isZoneRedundantSku, VpnGatewaySku } from '../azure/skus';
 import type { GatewayModel, NetworkModel, TopologyModel } from '../topology/model';
 import { error, Finding } from './finding';
-import { fieldPath, isKnown, networkLabel, Rule } from './rule';
+import { fieldPath, isKnown, networkLabel, refOf, Rule } from './rule';
 
 /** Rules 7-9, 11, 13 and 14 of AZURE-RULES.md: what a gateway's SKU allows. */
 
@@ -127,7 +127,7 @@ export const routeBasedForVnetToVnet: Rule = (topology) =>
       );
     }
     const connection = topology.connections.find(
-      (c) => c.kind === 'vnet' && (c.from === g.network.name || c.to === g.network.name),
+      (c) => c.kind === 'vnet' && (c.from === refOf(g.network) || c.to === refOf(g.network)),
     );
     if (connection) {
       findings.push(

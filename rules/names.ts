@@ -1,20 +1,26 @@
 import type { NetworkModel, TopologyModel } from '../topology/model';
-import { error, Finding } from './finding';
-import { byName, fieldPath, isKnown, networkLabel, Rule, siteLabel } from './rule';
+import { error, Finding, warning } from './finding';
+import { byRef, fieldPath, isKnown, networkLabel, refOf, Rule, siteLabel } from './rule';
 
-/** Names that must be unique: networks and sites in the topology, Azure resources in their resource group. */
+/**
+ * Names that must be unique. Connections refer to networks and sites by name in a topology file, so names are unique
+ * in a file; in code they refer to constructs, and two topologies may hold a `VNet1` each. What Azure requires holds
+ * everywhere: a resource's name is unique among its type in its resource group, and Azure compares names, resource
+ * groups and subscription ids without case (`TestRG1` and `testrg1` are one group).
+ */
 
 function duplicates<T extends { readonly name: string; readonly path: string }>(
   items: readonly T[],
   describe: (item: T) => string,
   kind: string,
+  keyOf: (item: T) => string = (item) => item.name,
 ): Finding[] {
   const first = new Map<string, T>();
   return items.flatMap((item) => {
     if (!isKnown(item.name)) return [];
-    const earlier = first.get(item.name);
+    const earlier = first.get(keyOf(item));
     if (!earlier) {
-      first.set(item.name, item);
+      first.set(keyOf(item), item);
       return [];
     }
     return [
@@ -26,13 +32,70 @@ function duplicates<T extends { readonly name: string; readonly path: string }>(
   });
 }
 
-/** Network names identify networks in connections and in Terraform addresses. */
-export const uniqueNetworkNames: Rule = (topology) => duplicates(topology.networks, networkLabel, 'network');
+/** A topology file's connections name networks: a name is declared once in a file (refs in code never repeat). */
+export const uniqueNetworkNames: Rule = (topology) => duplicates(topology.networks, networkLabel, 'network', refOf);
 
 export const uniqueSiteNames: Rule = (topology) => duplicates(topology.sites, siteLabel, 'site');
 
-/** Azure names are unique per resource group and type, and case-insensitive. */
-const groupKey = (network: NetworkModel) => `${network.subscriptionId ?? ''}/${network.resourceGroup}`.toLowerCase();
+/**
+ * A resource group as Azure identifies it: subscription and name, without case. A network without a subscription id
+ * is in the provider's subscription, which the rules cannot know; it is keyed as the empty subscription.
+ */
+export const groupKey = (network: Pick<NetworkModel, 'subscriptionId' | 'resourceGroup'>) =>
+  `${network.subscriptionId ?? ''}/${network.resourceGroup}`.toLowerCase();
+
+/**
+ * One virtual network per name in a resource group: two networks that Azure would see as one (same subscription,
+ * group and name, in any case) are refused, wherever they are declared.
+ */
+export const uniqueVirtualNetworks: Rule = (topology) => {
+  const first = new Map<string, NetworkModel>();
+  return topology.networks.flatMap((network) => {
+    if (!isKnown(network.name) || !isKnown(network.resourceGroup)) return [];
+    const key = `${groupKey(network)}|${network.name.toLowerCase()}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, network);
+      return [];
+    }
+    // The same name in one file is reported once, by uniqueNetworkNames.
+    if (refOf(earlier) === refOf(network)) return [];
+    return [
+      error(
+        fieldPath(network, 'name'),
+        `${networkLabel(network)} in resource group "${network.resourceGroup}" is the virtual network ${networkLabel(earlier)} of ${earlier.path} to Azure, which compares names and resource groups without case; give it a name of its own or another resource group`,
+      ),
+    ];
+  });
+};
+
+/**
+ * One resource group written two ways (`TestRG1`, `testrg1`) is one group to Azure: the stack creates it once, under
+ * the spelling it meets first; write it one way so that the synthesized name does not depend on the order.
+ */
+export const resourceGroupSpelling: Rule = (topology) => {
+  const first = new Map<string, NetworkModel>();
+  return topology.networks.flatMap((network) => {
+    if (!isKnown(network.resourceGroup) || !isKnown(network.subscriptionId ?? '')) return [];
+    const earlier = first.get(groupKey(network));
+    if (!earlier) {
+      first.set(groupKey(network), network);
+      return [];
+    }
+    const spelled = (n: NetworkModel) => `${n.subscriptionId ?? ''}/${n.resourceGroup}`;
+    if (spelled(earlier) === spelled(network)) return [];
+    const what =
+      earlier.resourceGroup === network.resourceGroup
+        ? `subscription "${network.subscriptionId}" is written "${earlier.subscriptionId}" by ${networkLabel(earlier)}`
+        : `resource group "${network.resourceGroup}" is written "${earlier.resourceGroup}" by ${networkLabel(earlier)}`;
+    return [
+      warning(
+        fieldPath(network, earlier.resourceGroup === network.resourceGroup ? 'subscriptionId' : 'resourceGroup'),
+        `${networkLabel(network)}: ${what}; Azure compares them without case, so they are one; write it one way`,
+      ),
+    ];
+  });
+};
 
 interface Named {
   readonly key: string;
@@ -95,7 +158,7 @@ export const uniqueGatewayNames: Rule = (topology) => {
 
 /** Each connection resource lives in its own side's resource group, where its name must be unique. */
 export const uniqueConnectionNames: Rule = (topology) => {
-  const networks = byName(topology.networks);
+  const networks = byRef(topology.networks);
   return clashes(
     topology.connections.flatMap((c) => {
       const sides = c.kind === 'vnet' && c.bidirectional ? [c.from, c.to] : [c.from];
@@ -119,13 +182,15 @@ export const uniqueConnectionNames: Rule = (topology) => {
 };
 
 /**
- * Each connection gets a Terraform output named after it (`<name>-id`), so names are unique across the topology too,
- * even in different resource groups (where Azure would take them). Clashes inside one group are reported above.
+ * A topology file's stack gets a Terraform output per connection, named after it (`<name>-id`), so names are unique
+ * across a file too, even in different resource groups (where Azure would take them). Clashes inside one group are
+ * reported above. Connections built in code (paths with `/`) make no outputs.
  */
 export const uniqueConnectionOutputs: Rule = (topology) => {
-  const networks = byName(topology.networks);
+  const networks = byRef(topology.networks);
   const first = new Map<string, { group: string; owner: string }>();
   return topology.connections.flatMap((c) => {
+    if (c.path.includes('/')) return [];
     const sides = c.kind === 'vnet' && c.bidirectional ? [c.from, c.to] : [c.from];
     return sides.flatMap((side, i) => {
       const name = c.names[i];
@@ -151,6 +216,8 @@ export const uniqueConnectionOutputs: Rule = (topology) => {
 
 export const nameRules: readonly Rule[] = [
   uniqueNetworkNames,
+  uniqueVirtualNetworks,
+  resourceGroupSpelling,
   uniqueSiteNames,
   uniqueGatewayNames,
   uniqueConnectionNames,

@@ -57,6 +57,25 @@ export function subnetRanges(network: NetworkModel): Range[] {
   ];
 }
 
+/** How connections and groups refer to a network: its `ref`, which defaults to its name (as in a topology file). */
+export const refOf = (network: Pick<NetworkModel, 'ref' | 'name'>) => network.ref ?? network.name;
+
+/** Networks by `ref`, the first of each (later duplicates are reported by the names rules). */
+export function byRef(networks: readonly NetworkModel[]): Map<string, NetworkModel> {
+  const map = new Map<string, NetworkModel>();
+  for (const network of networks) if (!map.has(refOf(network))) map.set(refOf(network), network);
+  return map;
+}
+
+/** The name of the network a connection or group refers to, for messages; the reference itself when unknown. */
+export function networkNameOf(topology: TopologyModel, ref: string): string {
+  return (
+    byRef(topology.networks).get(ref)?.name ??
+    topology.existingGateways?.find((g) => g.path === ref)?.networkName ??
+    ref
+  );
+}
+
 /** The first of each name: later duplicates are reported by the names rules. */
 export function byName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();

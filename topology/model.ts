@@ -12,6 +12,23 @@ export interface TopologyModel {
   readonly connections: readonly ConnectionModel[];
   /** Meshes and hub-and-spokes as declared, for the rules about transit. */
   readonly groups: readonly GroupModel[];
+  /** Gateways that exist already, outside the topology, which connections may end at. @default - none */
+  readonly existingGateways?: readonly ExistingGatewayModel[];
+}
+
+/**
+ * A VPN gateway made by another team or stack (`VpnGateway.fromGatewayAttributes`): a VNet-to-VNet connection's `to`
+ * may name it by its `path`. Only this side's connection is in the topology.
+ */
+export interface ExistingGatewayModel {
+  readonly path: string;
+  readonly name: string;
+  /** How connection names call this end. */
+  readonly networkName: string;
+  readonly resourceGroup: string;
+  readonly location: string;
+  readonly subscriptionId?: string;
+  readonly bgp?: { readonly asn: number };
 }
 
 export interface SubnetModel {
@@ -24,6 +41,11 @@ export interface SubnetModel {
 
 export interface NetworkModel {
   readonly path: string;
+  /**
+   * How connections and groups refer to this network: its construct path in code, where two networks of one name may
+   * live in different resource groups. @default - the name (a topology file refers to networks by name)
+   */
+  readonly ref?: string;
   readonly name: string;
   readonly resourceGroup: string;
   readonly createResourceGroup: boolean;
@@ -92,9 +114,11 @@ export type SharedKeyModel =
 export interface ConnectionModel {
   /** Where it was declared: `connections[2]`, `mesh`, `hubAndSpoke.spokes[0]`, or a construct path. */
   readonly path: string;
-  /** `from` is always a network; `to` a network (VNet-to-VNet) or a site (site-to-site). */
+  /** `from` is always a network; `to` a network or an existing gateway (VNet-to-VNet), or a site (site-to-site). */
   readonly kind: 'vnet' | 'site';
+  /** The `ref` of the network the connection starts from. */
   readonly from: string;
+  /** The `ref` of the peer network, the `path` of an existing gateway, or the name of a site. */
   readonly to: string;
   readonly bidirectional: boolean;
   /** Azure names: the `from` side's connection, then the `to` side's when bidirectional. */
@@ -121,7 +145,9 @@ export interface IpsecPolicyModel {
 export interface GroupModel {
   readonly path: string;
   readonly kind: 'mesh' | 'hubAndSpoke';
+  /** The `ref`s of the member networks. */
   readonly networks: readonly string[];
+  /** The `ref` of the hub. */
   readonly hub?: string;
   readonly bgp: boolean;
 }

@@ -36,7 +36,14 @@ describe('HubAndSpoke', () => {
         bgp,
       });
       expect(collectTopology(scope).groups).toEqual([
-        { path: 'test/Star', kind: 'hubAndSpoke', hub: 'Hub', networks: ['Hub', ...spokes], bgp },
+        // Groups refer to networks by construct path: two topologies in one stack may each hold a "Hub".
+        {
+          path: 'test/Star',
+          kind: 'hubAndSpoke',
+          hub: 'test/Hub',
+          networks: ['test/Hub', ...spokes.map((s) => `test/${s}`)],
+          bgp,
+        },
       ]);
     });
 

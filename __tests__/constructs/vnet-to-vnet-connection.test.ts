@@ -79,8 +79,9 @@ describe('VnetToVnetConnection', () => {
       const link = articleGateway(scope, 'VNet1', 1).connectTo(articleGateway(scope, 'VNet4', 41));
       expect(link.toModel()).toMatchObject({
         kind: 'vnet',
-        from: 'VNet1',
-        to: 'VNet4',
+        // Networks by construct path, which no other network in the stack shares.
+        from: 'test/VNet1',
+        to: 'test/VNet4',
         bidirectional: true,
         names: ['VNet1-to-VNet4', 'VNet4-to-VNet1'],
         sharedKey: { kind: 'generate', length: 64 },
