@@ -66,6 +66,15 @@ export default tseslint.config(
     ],
   ),
   layer(
+    ['main.ts'],
+    [
+      [
+        '^\\./(?!index$)',
+        'The app uses only what the package exports: import from ./index, as an installed app would.',
+      ],
+    ],
+  ),
+  layer(
     ['azure/**/*.ts', 'net/**/*.ts'],
     [notConstructs, notFileReader, ['^\\.\\./(rules|diagram)(/|$)', 'azure/ and net/ are leaves.'], notApp],
   ),

@@ -5,5 +5,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/dist/', '/lib/'],
 };

@@ -7,11 +7,17 @@
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { App } from 'cdktf';
-import { RULES_CHECKED_CONTEXT, TopologyStack } from './constructs';
-import { checkTopology, formatFindings } from './rules';
-import { quoteText } from './rules/text';
-import { loadTopologyFile, TopologyFileError } from './topology/load';
-import { remoteState } from './topology/remote-state';
+// Only what the package exports, as any app that installs it would.
+import {
+  checkTopology,
+  formatFindings,
+  loadTopologyFile,
+  quoteText,
+  remoteState,
+  RULES_CHECKED_CONTEXT,
+  TopologyFileError,
+  TopologyStack,
+} from './index';
 
 export const DEFAULT_TOPOLOGY = 'topologies/vnet1-vnet4.json';
 

@@ -13,7 +13,9 @@ import type { IConstruct } from 'constructs';
 function providersOfType(scope: IConstruct, type: string): TerraformProvider[] {
   return TerraformStack.of(scope)
     .node.findAll()
-    .filter((c): c is TerraformProvider => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === type);
+    .filter(
+      (c): c is TerraformProvider => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === type,
+    );
 }
 
 /** The stack's default (unaliased) provider of a type, if it configures one. */

@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { IPv4, IPv6 } from 'ipaddr.js';
 
 /**
  * Strict IPv4 CIDR math. Addresses are compared as unsigned 32-bit integers, never as strings. Parsing is strict:
@@ -25,7 +25,7 @@ export function parseCidr(text: string): CidrParse {
   const address = text.slice(0, slash);
   const length = text.slice(slash + 1);
   if (isIpv6(address)) return { ok: false, reason: 'ipv6' };
-  if (!ipaddr.IPv4.isValidFourPartDecimal(address) || !PREFIX.test(length)) return { ok: false, reason: 'malformed' };
+  if (!IPv4.isValidFourPartDecimal(address) || !PREFIX.test(length)) return { ok: false, reason: 'malformed' };
   const prefix = Number(length);
   if (prefix > 32) return { ok: false, reason: 'malformed' };
   const value = ipv4ToNumber(address);
@@ -35,7 +35,7 @@ export function parseCidr(text: string): CidrParse {
 
 /** A strict dotted-quad IPv4 address as an unsigned 32-bit integer, or undefined. */
 export function parseIpv4(text: string): number | undefined {
-  return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipv4ToNumber(text) : undefined;
+  return IPv4.isValidFourPartDecimal(text) ? ipv4ToNumber(text) : undefined;
 }
 
 /** `10.1.0.0/16` */
@@ -87,11 +87,11 @@ function mask(prefix: number): number {
 }
 
 function ipv4ToNumber(address: string): number {
-  return ipaddr.IPv4.parse(address)
+  return IPv4.parse(address)
     .toByteArray()
     .reduce((value, octet) => value * 256 + octet, 0);
 }
 
 function isIpv6(text: string): boolean {
-  return text.includes(':') && ipaddr.IPv6.isValid(text.split('/')[0]);
+  return text.includes(':') && IPv6.isValid(text.split('/')[0]);
 }
