@@ -63,7 +63,9 @@ export { loadTopologyFile, parseTopology, TopologyFileError } from './topology/l
 export type { LoadedTopology } from './topology/load';
 export { resolveTopology } from './topology/resolve';
 export { remoteState, REMOTE_STATE_ENV } from './topology/remote-state';
+export { topologySchema } from './topology/schema';
 export type { TopologyFile, TopologyFileInput } from './topology/schema';
+export { topologyJsonSchema } from './topology/json-schema';
 
 // The rules
 export { checkTopology, formatFinding, formatFindings, RULES } from './rules';

@@ -6,6 +6,7 @@ import { canonicalLocation } from '../azure/regions';
 import type { SiteModel } from '../topology/model';
 import { registerTopologyRules } from './topology-rules';
 
+/** An on-premises site: its VPN device's address, its prefixes, and where its local network gateway lives. */
 export interface LocalSiteProps {
   /** Local network gateway name. @default - the construct id */
   readonly name?: string;
@@ -31,7 +32,9 @@ export interface LocalSiteProps {
 export class LocalSite extends Construct {
   /** Site name, as the topology calls it. */
   public readonly name: string;
+  /** The `azurerm_local_network_gateway`. */
   public readonly localNetworkGateway: LocalNetworkGateway;
+  /** Whether the device speaks BGP (`bgp` is set). */
   public readonly bgpEnabled: boolean;
   private readonly spec: Omit<SiteModel, 'path'>;
 

@@ -4,6 +4,7 @@ import { registerTopologyRules } from './topology-rules';
 import { VnetToVnetConnection, VnetToVnetOptions } from './vnet-to-vnet-connection';
 import type { VpnGateway } from './vpn-gateway';
 
+/** The gateways of a full mesh, and the options of every link. */
 export interface MeshProps extends Omit<VnetToVnetOptions, 'names' | 'bidirectional' | 'sharedKey'> {
   /** The gateways to join, every one with every other. */
   readonly gateways: VpnGateway[];
@@ -41,6 +42,7 @@ export class Mesh extends Construct {
   }
 }
 
+/** A hub, its spokes, and the options of every link. */
 export interface HubAndSpokeProps extends Omit<
   VnetToVnetOptions,
   'names' | 'bidirectional' | 'sharedKey' | 'enableBgp'

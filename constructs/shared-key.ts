@@ -15,6 +15,7 @@ export const SHARED_KEY_SPECIALS = '!#%&()*+,.:;<=>?@[]^_{|}';
 
 export type { SharedKeySource };
 
+/** Where a pre-shared key comes from. */
 export interface SharedKeyProps {
   /**
    * Where the key comes from.

@@ -23,10 +23,15 @@ export const RULES_CHECKED_CONTEXT = 'vnet2vnet:rulesChecked';
 
 /** The topology being gathered from a stack's constructs, keyed by construct path. */
 export interface TopologyDraft {
+  /** Networks, with their gateways, by construct path. */
   readonly networks: Map<string, NetworkModel>;
+  /** On-premises sites, one per device. */
   readonly sites: SiteModel[];
+  /** VNet-to-VNet and site-to-site links. */
   readonly connections: ConnectionModel[];
+  /** Meshes and hub-and-spokes. */
   readonly groups: GroupModel[];
+  /** Gateways outside the stack that links end at. */
   readonly existingGateways: ExistingGatewayModel[];
   /** Each network's GatewaySubnet `id` (a token), by the network's construct path. */
   readonly gatewaySubnetIds: Map<string, string>;

@@ -107,8 +107,11 @@ export class TopologyStack extends TerraformStack {
 
 /** What {@link buildTopology} made, by the topology's names. */
 export interface BuiltTopology {
+  /** Networks by name. */
   readonly networks: ReadonlyMap<string, Network>;
+  /** Gateways by network name. */
   readonly gateways: ReadonlyMap<string, VpnGateway>;
+  /** VNet-to-VNet links by `<from>-<to>`. */
   readonly connections: ReadonlyMap<string, VnetToVnetConnection>;
 }
 

@@ -34,6 +34,7 @@ export interface IVpnGateway extends IConstruct {
   readonly networkName: string;
 }
 
+/** Custom APIPA BGP addresses of one of the gateway's ip_configurations. */
 export interface BgpPeeringAddress {
   /** The ip_configuration these addresses belong to. @default - the gateway's configurations in order */
   readonly ipConfigurationName?: string;
@@ -41,6 +42,7 @@ export interface BgpPeeringAddress {
   readonly apipaAddresses: string[];
 }
 
+/** A gateway's BGP settings. */
 export interface GatewayBgpOptions {
   /** The gateway's autonomous system number; not one Azure or IANA reserves. */
   readonly asn: number;
@@ -77,6 +79,7 @@ export interface VpnGatewayOptions {
   readonly tags?: Record<string, string>;
 }
 
+/** A gateway's settings and its network: what `new VpnGateway(scope, id, props)` takes. */
 export interface VpnGatewayProps extends VpnGatewayOptions {
   /** The network whose `GatewaySubnet` holds the gateway. */
   readonly network: Network;
