@@ -63,7 +63,7 @@ export const uniqueVirtualNetworks: Rule = (topology) => {
     return [
       error(
         fieldPath(network, 'name'),
-        `${networkLabel(network)} in resource group "${network.resourceGroup}" is the virtual network ${networkLabel(earlier)} of ${earlier.path} to Azure, which compares names and resource groups without case; give it a name of its own or another resource group`,
+        `${networkLabel(network)} in resource group "${network.resourceGroup}" is to Azure the same virtual network as ${networkLabel(earlier)} in "${earlier.resourceGroup}" (${earlier.path}): Azure compares names and resource groups without case; give it a name of its own or another resource group`,
       ),
     ];
   });
