@@ -12,6 +12,11 @@ export const knownRegions: Rule = (topology) =>
   [
     ...topology.networks.map((n) => ({ owner: n, label: networkLabel(n), location: n.location })),
     ...topology.sites.map((s) => ({ owner: s, label: siteLabel(s), location: s.location })),
+    ...(topology.existingGateways ?? []).map((g) => ({
+      owner: g,
+      label: `existing gateway "${g.name}"`,
+      location: g.location,
+    })),
   ].flatMap(({ owner, label, location }) => {
     if (!isKnown(location) || isKnownRegion(canonicalLocation(location))) return [];
     return [
@@ -23,12 +28,19 @@ export const knownRegions: Rule = (topology) =>
   });
 
 export const subscriptionIds: Rule = (topology) =>
-  topology.networks
+  [
+    ...topology.networks.map((n) => ({ owner: n, label: networkLabel(n), subscriptionId: n.subscriptionId })),
+    ...(topology.existingGateways ?? []).map((g) => ({
+      owner: g,
+      label: `existing gateway "${g.name}"`,
+      subscriptionId: g.subscriptionId,
+    })),
+  ]
     .filter((n) => isKnown(n.subscriptionId) && !GUID.test(n.subscriptionId))
     .map((n) =>
       error(
-        fieldPath(n, 'subscriptionId'),
-        `${networkLabel(n)}: subscriptionId "${n.subscriptionId}" is not a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000); copy it from \`az account show --query id\``,
+        fieldPath(n.owner, 'subscriptionId'),
+        `${n.label}: subscriptionId "${n.subscriptionId}" is not a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000); copy it from \`az account show --query id\``,
       ),
     );
 

@@ -1,6 +1,9 @@
-import { VpnGateway } from '../../constructs';
+import { TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { collectTopology, VpnGateway } from '../../constructs';
+import { checkTopology } from '../../rules';
 import { articleGateway, articleNetwork } from '../support/fixtures';
-import { ref, resourcesOf, synthScope } from '../support/synth';
+import { addressOf, ref, resourcesOf, synthScope } from '../support/synth';
 
 const only = (json: ReturnType<typeof synthScope>, type: string) => {
   const bodies = Object.values(resourcesOf(json, type));
@@ -92,9 +95,121 @@ describe('VpnGateway', () => {
   it('refuses a network without a GatewaySubnet, saying how to fix it', () => {
     expect(() =>
       synthScope((scope) => {
-        const network = articleNetwork(scope, 'VNet1', 1, { gatewaySubnetPrefix: undefined });
-        new VpnGateway(network, 'Gateway', { network });
+        articleNetwork(scope, 'VNet1', 1, { gatewaySubnetPrefix: undefined }).addVpnGateway();
       }),
     ).toThrow('network "VNet1": a VPN gateway needs a GatewaySubnet; set gatewaySubnetPrefix');
+  });
+
+  it('is added by network.addVpnGateway under the id Gateway, once per network', () => {
+    synthScope((scope) => {
+      const network = articleNetwork(scope, 'VNet1', 1);
+      expect(network.addVpnGateway().node.path).toBe('test/VNet1/Gateway');
+      expect(() => network.addVpnGateway()).toThrow(
+        'network "VNet1" already has a VPN gateway; a virtual network holds one VPN gateway',
+      );
+    });
+  });
+});
+
+describe('VpnGateway.fromGatewayAttributes: a gateway that exists already', () => {
+  const HUB_ID =
+    '/subscriptions/0d5c7d6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f/resourceGroups/HubRG/providers/Microsoft.Network/virtualNetworkGateways/HubGW';
+  const hub = (scope: Construct, bgp?: { asn: number }) =>
+    VpnGateway.fromGatewayAttributes(scope, 'Hub', {
+      gatewayId: HUB_ID,
+      name: 'HubGW',
+      resourceGroupName: 'HubRG',
+      location: 'West US 2',
+      subscriptionId: '0d5c7d6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      networkName: 'HubNet',
+      bgp,
+    });
+
+  it("creates this side's connection only, to the gateway's id, and nothing for the gateway", () => {
+    const json = synthScope((scope) => articleGateway(scope, 'VNet1', 1).connectTo(hub(scope)));
+    const connections = Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway_connection'));
+    expect(connections).toEqual([
+      expect.objectContaining({
+        name: 'VNet1-to-HubNet',
+        type: 'Vnet2Vnet',
+        peer_virtual_network_gateway_id: HUB_ID,
+        resource_group_name: ref(addressOf(json, 'azurerm_resource_group', 'VNet1-rg'), 'name'),
+      }),
+    ]);
+    expect(Object.keys(resourcesOf(json, 'azurerm_virtual_network_gateway'))).toHaveLength(1);
+  });
+
+  it("refuses to create the other side's connection, which belongs to the gateway's owner", () => {
+    expect(() =>
+      synthScope((scope) => articleGateway(scope, 'VNet1', 1).connectTo(hub(scope), { bidirectional: true })),
+    ).toThrow(
+      'connection test/VNet1/Gateway/To-HubNet: gateway "HubGW" exists outside this stack, so its connection back belongs to its owner; leave bidirectional unset (or false) and ask its owner for the connection from their side',
+    );
+  });
+
+  it.each([
+    [
+      'BGP on a link to a gateway without BGP',
+      undefined,
+      'error',
+      'connection "VNet1-to-HubNet": enableBgp is true but existing gateway "HubGW" has no BGP settings; add bgp to it or set enableBgp to false',
+    ],
+    [
+      'the same ASN on both ends',
+      { asn: 65001 },
+      'warning',
+      'connection "VNet1-to-HubNet": networks "VNet1" and "HubNet" both use BGP ASN 65001; BGP between VNets expects a different ASN on each side; give each gateway its own private ASN',
+    ],
+  ])('is checked by the rules: %s', (_title, bgp, severity, message) => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    articleGateway(stack, 'VNet1', 1, { bgp: { asn: 65001 } }).connectTo(hub(stack, bgp), { enableBgp: true });
+    expect(checkTopology(collectTopology(stack))).toEqual([
+      { severity, path: 'test/VNet1/Gateway/To-HubNet', message },
+    ]);
+  });
+
+  it('has its region and subscription id checked by the rules', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const hubInTypo = VpnGateway.fromGatewayAttributes(stack, 'Hub', {
+      gatewayId: HUB_ID,
+      name: 'HubGW',
+      resourceGroupName: 'HubRG',
+      location: 'westus22',
+      subscriptionId: 'not-a-guid',
+    });
+    articleGateway(stack, 'VNet1', 1).connectTo(hubInTypo);
+    expect(checkTopology(collectTopology(stack))).toEqual([
+      {
+        severity: 'warning',
+        path: 'test/Hub',
+        message:
+          'existing gateway "HubGW": location "westus22" is not a known Azure public-cloud region; did you mean "westus2"?',
+      },
+      {
+        severity: 'error',
+        path: 'test/Hub',
+        message: expect.stringContaining(
+          'existing gateway "HubGW": subscriptionId "not-a-guid" is not a subscription id',
+        ),
+      },
+    ]);
+  });
+
+  it('takes an id for each link, so one gateway connects to two networks of one name (prod and test)', () => {
+    const json = synthScope((scope) => {
+      const gateway = articleGateway(scope, 'VNet1', 1);
+      for (const env of ['Prod', 'Test']) {
+        const scopeOfEnv = new Construct(scope, env);
+        const other = articleNetwork(scopeOfEnv, 'VNet4', env === 'Prod' ? 41 : 42, {
+          resourceGroupName: `VNet4-${env}-rg`,
+        }).addVpnGateway();
+        gateway.connectTo(other, { id: `To-${env}-VNet4`, names: [`VNet1-to-${env}`, `${env}-to-VNet1`] });
+      }
+    });
+    expect(
+      Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway_connection'))
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Prod-to-VNet1', 'Test-to-VNet1', 'VNet1-to-Prod', 'VNet1-to-Test']);
   });
 });

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Network, NetworkProps, VpnGateway, VpnGatewayProps } from '../../constructs';
+import { Network, NetworkProps, VpnGateway, VpnGatewayOptions } from '../../constructs';
 
 /** A network shaped like the article's: /16, a FrontEnd /24 and the top /27 as GatewaySubnet. */
 export function articleNetwork(
@@ -23,8 +23,7 @@ export function articleGateway(
   scope: Construct,
   name: string,
   second: number,
-  props: Partial<VpnGatewayProps> = {},
+  props: VpnGatewayOptions = {},
 ): VpnGateway {
-  const network = articleNetwork(scope, name, second);
-  return new VpnGateway(network, 'Gateway', { network, ...props });
+  return articleNetwork(scope, name, second).addVpnGateway(props);
 }
