@@ -1,22 +1,20 @@
 // The README's example of the constructs used from code: `node scripts/run-ts.mjs examples/from-code.ts`.
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { HubAndSpoke, LocalSite, Network, VpnGateway } from '../constructs';
+import { HubAndSpoke, LocalSite, Network } from 'vnet-to-vnet-cdktf';
 
 const app = new App();
 const stack = new TerraformStack(app, 'network');
 new AzurermProvider(stack, 'azurerm', { features: [{}] });
 
-const vnet = (name: string, second: number, location: string) => {
-  const network = new Network(stack, name, {
+const vnet = (name: string, second: number, location: string) =>
+  new Network(stack, name, {
     location,
     resourceGroupName: `${name}-rg`,
     addressSpace: [`10.${second}.0.0/16`],
     subnets: [{ name: 'FrontEnd', addressPrefix: `10.${second}.0.0/24` }],
     gatewaySubnetPrefix: `10.${second}.255.0/27`,
-  });
-  return new VpnGateway(network, 'Gateway', { network, bgp: { asn: 65000 + second } }); // VpnGw2AZ, Gen2, active-active
-};
+  }).addVpnGateway({ bgp: { asn: 65000 + second } }); // VpnGw2AZ, Gen2, active-active
 
 const vnet1 = vnet('VNet1', 1, 'eastus');
 const vnet4 = vnet('VNet4', 41, 'westus2');
