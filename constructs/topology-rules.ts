@@ -1,9 +1,16 @@
-import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
-import { Route } from '@cdktf/provider-azurerm/lib/route';
-import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
-import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
-import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
-import { Construct, IValidation } from 'constructs';
+import type { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
+import type { Route } from '@cdktf/provider-azurerm/lib/route';
+import type { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import type { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
+import {
+  Annotations,
+  DefaultTokenResolver,
+  StringConcat,
+  TerraformResource,
+  TerraformStack,
+  Tokenization,
+} from 'cdktf';
+import { Construct, IConstruct, IValidation } from 'constructs';
 import { checkTopology, formatFinding } from '../rules';
 import type {
   ConnectionModel,
@@ -95,6 +102,14 @@ export function collectTopology(scope: Construct): TopologyModel {
 const DEFAULT_ROUTE = '0.0.0.0/0';
 
 /**
+ * Whether a construct is a resource of a Terraform type: by the type, not `instanceof`, since the app may create it
+ * from another copy of the provider package than this library's.
+ */
+function isResource<T extends TerraformResource>(c: IConstruct, type: string): c is T {
+  return TerraformResource.isTerraformResource(c) && c.terraformResourceType === type;
+}
+
+/**
  * What other constructs attach to each network's GatewaySubnet: network security group associations, and route table
  * associations whose table holds a 0.0.0.0/0 route (inline or as an `azurerm_route`). References are compared in
  * their resolved form (`${azurerm_subnet.x.id}`): every read of a cdktf attribute is a token of its own.
@@ -116,7 +131,7 @@ function gatewaySubnetAttachments(
   const tablesWithDefaultRoute = new Set<string>();
   const tableIdsByName = new Map<string, string[]>();
   for (const c of constructs) {
-    if (c instanceof RouteTable) {
+    if (isResource<RouteTable>(c, 'azurerm_route_table')) {
       const id = resolved(c.id) as string;
       const name = resolved(c.name) as string;
       const nameInput = resolved(c.nameInput);
@@ -132,7 +147,7 @@ function gatewaySubnetAttachments(
     }
   }
   for (const c of constructs) {
-    if (c instanceof Route && resolved(c.addressPrefixInput) === DEFAULT_ROUTE) {
+    if (isResource<Route>(c, 'azurerm_route') && resolved(c.addressPrefixInput) === DEFAULT_ROUTE) {
       for (const id of tableIdsByName.get(resolved(c.routeTableNameInput) ?? '') ?? []) tablesWithDefaultRoute.add(id);
     }
   }
@@ -142,11 +157,14 @@ function gatewaySubnetAttachments(
     const networkSecurityGroups: string[] = [];
     const defaultRoutes: string[] = [];
     for (const c of constructs) {
-      if (c instanceof SubnetNetworkSecurityGroupAssociation && resolved(c.subnetIdInput) === gatewaySubnet) {
+      if (
+        isResource<SubnetNetworkSecurityGroupAssociation>(c, 'azurerm_subnet_network_security_group_association') &&
+        resolved(c.subnetIdInput) === gatewaySubnet
+      ) {
         networkSecurityGroups.push(c.node.path);
       }
       if (
-        c instanceof SubnetRouteTableAssociation &&
+        isResource<SubnetRouteTableAssociation>(c, 'azurerm_subnet_route_table_association') &&
         resolved(c.subnetIdInput) === gatewaySubnet &&
         tablesWithDefaultRoute.has(resolved(c.routeTableIdInput) ?? '')
       ) {
