@@ -125,18 +125,30 @@ function clashes(items: Named[], what: string): Finding[] {
   });
 }
 
-/** Gateways, and their public IPs, have names of their own in each resource group. */
+/**
+ * Gateways, and their public IPs, have names of their own in each resource group; a new gateway does not take the name
+ * of an existing one (`VpnGateway.fromGatewayAttributes`) in its group either.
+ */
 export const uniqueGatewayNames: Rule = (topology) => {
   const gateways = topology.networks.flatMap((n) => (n.gateway ? [{ network: n, gateway: n.gateway }] : []));
   return [
     ...clashes(
-      gateways.map(({ network, gateway }) => ({
-        key: groupKey(network),
-        name: gateway.name,
-        path: fieldPath(gateway, 'name'),
-        owner: networkLabel(network),
-        group: network.resourceGroup,
-      })),
+      [
+        ...(topology.existingGateways ?? []).map((g) => ({
+          key: groupKey({ subscriptionId: g.subscriptionId, resourceGroup: g.resourceGroup }),
+          name: g.name,
+          path: g.path,
+          owner: `existing gateway "${g.name}"`,
+          group: g.resourceGroup,
+        })),
+        ...gateways.map(({ network, gateway }) => ({
+          key: groupKey(network),
+          name: gateway.name,
+          path: fieldPath(gateway, 'name'),
+          owner: networkLabel(network),
+          group: network.resourceGroup,
+        })),
+      ],
       'gateway',
     ),
     ...clashes(

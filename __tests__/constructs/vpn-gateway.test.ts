@@ -195,6 +195,23 @@ describe('VpnGateway.fromGatewayAttributes: a gateway that exists already', () =
     ]);
   });
 
+  it('does not share its name with a new gateway in its resource group', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const hubName = VpnGateway.fromGatewayAttributes(stack, 'Hub', {
+      gatewayId: HUB_ID,
+      name: 'VNet1GW',
+      resourceGroupName: 'vnet1-RG',
+      location: 'eastus',
+    });
+    articleGateway(stack, 'VNet1', 1).connectTo(hubName);
+    expect(checkTopology(collectTopology(stack))).toContainEqual({
+      severity: 'error',
+      path: 'test/VNet1/Gateway',
+      message:
+        'network "VNet1": gateway name "VNet1GW" is used also by existing gateway "VNet1GW" in resource group "VNet1-rg"; give each gateway a name of its own',
+    });
+  });
+
   it('takes an id for each link, so one gateway connects to two networks of one name (prod and test)', () => {
     const json = synthScope((scope) => {
       const gateway = articleGateway(scope, 'VNet1', 1);
