@@ -1,6 +1,9 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Topology } from '../../constructs';
-import { addresses, loadTopology, TerraformJson } from '../support/synth';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TopologyFileInput } from '../../topology/schema';
+import { addresses, loadTopology, ROOT, synthJson, TerraformJson } from '../support/synth';
 import { seedInput, seedWith } from '../support/topologies';
 
 const synth = (stack: TerraformStack) => JSON.parse(Testing.synth(stack, true)) as TerraformJson;
@@ -48,6 +51,29 @@ describe('Topology: a topology in a stack of your own', () => {
       expect(names(json, 'azurerm_virtual_network_gateway')).toEqual(['VNet1GW', 'VNet4GW']);
     }
   });
+
+  it.each(['site-to-site.json', 'hub-and-spoke.json', 'mesh.json', 'cross-subscription.json'])(
+    'holds two copies of %s in different resource groups in one stack',
+    (file) => {
+      const copy = (env: string) => {
+        const input = JSON.parse(readFileSync(join(ROOT, 'topologies', file), 'utf8')) as TopologyFileInput;
+        input.networks.forEach((n) => (n.resourceGroup = `${n.resourceGroup}-${env}`));
+        input.sites?.forEach((s) => s.resourceGroup && (s.resourceGroup = `${s.resourceGroup}-${env}`));
+        return loadTopology(input).model;
+      };
+      const stack = new TerraformStack(Testing.app(), 'app');
+      new Topology(stack, 'Prod', { topology: copy('prod') });
+      new Topology(stack, 'Test', { topology: copy('test') });
+      const json = synth(stack);
+      const single = synthJson(loadTopology(JSON.parse(readFileSync(join(ROOT, 'topologies', file), 'utf8'))));
+      for (const type of Object.keys(single.resource)) {
+        expect([type, Object.keys(json.resource[type]).length]).toEqual([
+          type,
+          2 * Object.keys(single.resource[type]).length,
+        ]);
+      }
+    },
+  );
 
   it.each([
     ['the same resource groups', seedInput()],
