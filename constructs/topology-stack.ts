@@ -361,6 +361,7 @@ const STACK_IDS = ['azurerm', 'random', 'backend'];
 const STACK_ID_PREFIXES = ['azurerm-', 'ResourceGroup-', 'SharedKey-', 'Connection-', 'SiteConnection-', 'Site-'];
 const STACK_ID_SUFFIXES = ['-gateway-public-ips', '-id'];
 
+/** A network's construct id in the stack: its name, or `network:<name>` when the name is taken (see above). */
 export function networkId(name: string): string {
   const taken =
     STACK_IDS.includes(name) ||
