@@ -1,0 +1,38 @@
+// `npm run mutate`: mutation testing with StrykerJS (stryker.config.mjs), one folder after another, then
+// docs/mutation.md from the folders' reports (scripts/mutation-report.mjs). Slow (minutes a folder) and not part of CI:
+// rerun it when rules/, net/, topology/, review/, constructs/ or diagram/ change. Incremental: a rerun tests only the
+// mutants whose code or covering tests changed since the report in mutation/<folder>.json.
+//   npm run mutate                      every folder
+//   npm run mutate -- rules net         these folders
+//   npm run mutate -- rules --force     any other argument goes to `stryker run` (--force retests every mutant)
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FOLDERS = ['net', 'rules', 'topology', 'review', 'constructs', 'diagram'];
+
+const args = process.argv.slice(2);
+const folders = args.filter((a) => !a.startsWith('-') && FOLDERS.includes(a.replace(/\/+$/, '')));
+const unknown = args.filter((a, i) => !a.startsWith('-') && !folders.includes(a) && !args[i - 1]?.startsWith('--'));
+if (unknown.length > 0) {
+  console.error(`error: ${unknown.join(', ')} is not a folder mutation testing covers; name some of ${FOLDERS.join(', ')}`);
+  process.exit(2);
+}
+const strykerArgs = args.filter((a) => !folders.includes(a));
+
+for (const folder of folders.length > 0 ? folders.map((f) => f.replace(/\/+$/, '')) : FOLDERS) {
+  console.log(`\n== mutation testing ${folder}/`);
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', 'stryker.config.mjs', ...strykerArgs],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MUTATE_FOLDER: folder, CHECKPOINT_DISABLE: '1' } },
+  );
+  if (run.status !== 0) {
+    console.error(`error: stryker failed on ${folder}/ (exit ${run.status}); docs/mutation.md is not rewritten`);
+    process.exit(run.status ?? 1);
+  }
+}
+
+const report = spawnSync(process.execPath, [join(ROOT, 'scripts', 'mutation-report.mjs')], { cwd: ROOT, stdio: 'inherit' });
+process.exit(report.status ?? 1);
