@@ -57,6 +57,12 @@ describe('parseCidr', () => {
     ['10.1.0.0/16', '10.2.0.0/16', false],
     ['10.1.0.0/24', '10.1.1.0/24', false],
     ['10.1.0.0/23', '10.1.1.0/24', true],
+    // Ranges that share exactly one address, at either end: the comparisons include their bounds.
+    ['10.1.0.0/16', '10.1.0.0/32', true],
+    ['10.1.0.0/16', '10.1.255.255/32', true],
+    ['10.1.0.0/16', '10.0.255.255/32', false],
+    ['10.1.0.0/16', '10.2.0.0/32', false],
+    ['0.0.0.0/0', '0.0.0.0/32', true],
     // '10.10.0.0/16' < '10.9.0.0/16' as strings; as numbers they are apart.
     ['10.9.0.0/16', '10.10.0.0/16', false],
   ])('%s overlaps %s: %s', (a, b, expected) => {

@@ -82,6 +82,24 @@ describe('address space rules, through the topology file', () => {
       'site "OnPrem": address space 10.1.0.0/24 overlaps 10.1.0.0/16 of network "VNet1", which it connects to; choose ranges that do not overlap',
     ],
     [
+      'a site of one address, the first of the network it connects to',
+      (t) => {
+        t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['10.1.0.0/32'] }];
+        t.connections!.push({ from: 'VNet1', toSite: 'OnPrem' });
+      },
+      'sites[0].addressSpace[0]',
+      'site "OnPrem": address space 10.1.0.0/32 overlaps 10.1.0.0/16 of network "VNet1", which it connects to; choose ranges that do not overlap',
+    ],
+    [
+      'a site of one address, the last of the network it connects to',
+      (t) => {
+        t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['10.1.255.255/32'] }];
+        t.connections!.push({ from: 'VNet1', toSite: 'OnPrem' });
+      },
+      'sites[0].addressSpace[0]',
+      'site "OnPrem": address space 10.1.255.255/32 overlaps 10.1.0.0/16 of network "VNet1", which it connects to; choose ranges that do not overlap',
+    ],
+    [
       'networks reaching each other through BGP transit',
       (t) => {
         t.networks = [
@@ -103,6 +121,17 @@ describe('address space rules, through the topology file', () => {
   ])('%s', (_, mutate, path, message) => {
     expect(findingsOf(seedWith(mutate))).toContainEqual({ severity: 'error', path, message });
   });
+
+  it.each(['10.0.255.255/32', '10.2.0.0/32'])(
+    'a site %s, next to the network it connects to but outside it, has no findings',
+    (space) => {
+      const input = seedWith((t) => {
+        t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: [space] }];
+        t.connections!.push({ from: 'VNet1', toSite: 'OnPrem' });
+      });
+      expect(findingsOf(input)).toEqual([]);
+    },
+  );
 
   it('does not report networks that reach each other only without BGP', () => {
     const input = seedWith((t) => {
