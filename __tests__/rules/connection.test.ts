@@ -175,6 +175,20 @@ describe('connection, key, name and placement rules, through the topology file',
     expect(findingsOf(seedWith(mutate))).toContainEqual({ severity, path, message });
   });
 
+  it.each([8, 3601, 0])('a DPD timeout of %d s is refused', (seconds) => {
+    expect(findingsOf(seedWith((t) => (t.connections![0].dpdTimeoutSeconds = seconds)))).toEqual([
+      {
+        severity: 'error',
+        path: 'connections[0].dpdTimeoutSeconds',
+        message: `connection "VNet1-to-VNet4": dpdTimeoutSeconds ${seconds} is outside 9-3600; choose a timeout in that range (Azure's default is 45)`,
+      },
+    ]);
+  });
+
+  it.each([9, 45, 3600])('a DPD timeout of %d s is taken', (seconds) => {
+    expect(findingsOf(seedWith((t) => (t.connections![0].dpdTimeoutSeconds = seconds)))).toEqual([]);
+  });
+
   it('the seed has no findings at all', () => {
     expect(findingsOf(seedInput())).toEqual([]);
   });
