@@ -179,11 +179,13 @@ describe('BGP on connections', () => {
 });
 
 describe('hub-and-spoke transit', () => {
-  const hub = (spokes: number, bgp?: boolean): Change => (t) => {
-    t.networks = [1, 2, 3, 4].slice(0, spokes + 1).map((n) => network(n));
-    t.connections = [];
-    t.hubAndSpoke = { hub: 'VNet1', spokes: t.networks.slice(1).map((n) => n.name), bgp };
-  };
+  const hub =
+    (spokes: number, bgp?: boolean): Change =>
+    (t) => {
+      t.networks = [1, 2, 3, 4].slice(0, spokes + 1).map((n) => network(n));
+      t.connections = [];
+      t.hubAndSpoke = { hub: 'VNet1', spokes: t.networks.slice(1).map((n) => n.name), bgp };
+    };
 
   it('two spokes without BGP do not reach each other: a warning', () => {
     expect(findingsOf(seedWith(hub(2)))).toEqual([

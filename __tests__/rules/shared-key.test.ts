@@ -56,18 +56,26 @@ describe('shared key sources in a topology file', () => {
     expect(findingsOf(seedWith(change))).toEqual([]);
   });
 
-  it.each(['2key', 'vpn key', 'count', 'for_each', 'depends_on', 'locals', 'source', 'version', 'providers', 'lifecycle'])(
-    'variable "%s" is refused',
-    (variable) => {
-      expect(findingsOf(seedWith((t) => (t.connections![0].sharedKey = { variable })))).toEqual([
-        {
-          severity: 'error',
-          path: 'connections[0].sharedKey.variable',
-          message: `connection "VNet1-to-VNet4": sharedKey.variable "${variable}" is not a name Terraform takes for a variable; use letters, digits, _ and - starting with a letter, e.g. vpn_shared_key`,
-        },
-      ]);
-    },
-  );
+  it.each([
+    '2key',
+    'vpn key',
+    'count',
+    'for_each',
+    'depends_on',
+    'locals',
+    'source',
+    'version',
+    'providers',
+    'lifecycle',
+  ])('variable "%s" is refused', (variable) => {
+    expect(findingsOf(seedWith((t) => (t.connections![0].sharedKey = { variable })))).toEqual([
+      {
+        severity: 'error',
+        path: 'connections[0].sharedKey.variable',
+        message: `connection "VNet1-to-VNet4": sharedKey.variable "${variable}" is not a name Terraform takes for a variable; use letters, digits, _ and - starting with a letter, e.g. vpn_shared_key`,
+      },
+    ]);
+  });
 });
 
 /** A key's own text reaches the rules only from code: a variable's default (the file never holds a key). */

@@ -1,9 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_TOPOLOGY_FILE_BYTES, parseTopology, readTopologyText, TopologyFileError } from '../../topology/load';
+import {
+  loadTopologyFile,
+  MAX_TOPOLOGY_FILE_BYTES,
+  parseTopology,
+  readTopologyText,
+  TopologyFileError,
+} from '../../topology/load';
 import { LIMITS, TopologyFileInput } from '../../topology/schema';
-import { seedWith } from '../support/topologies';
+import { seedInput, seedWith } from '../support/topologies';
 
 const dir = mkdtempSync(join(tmpdir(), 'load-'));
 
@@ -81,5 +87,119 @@ describe.each<[string, number, (t: TopologyFileInput, n: number) => void, string
   });
   it(`refuses ${limit + 1}`, () => {
     expect(shapeErrors(seedWith((t) => set(t, limit + 1)))).toContain(`error: (topology): ${message}`);
+  });
+});
+
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const folder = join(dir, 'folder.json');
+mkdirSync(folder);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The one-line messages a user sees for a file, as main.ts prints them. */
+const messagesFor = (path: string): string[] => {
+  try {
+    loadTopologyFile(path);
+  } catch (e) {
+    if (e instanceof TopologyFileError) return e.message.split('\n');
+    throw e;
+  }
+  throw new Error(`${path} loaded`);
+};
+
+describe('loadTopologyFile: the stack is named after the file', () => {
+  it.each([
+    ['vnet1-vnet4.json', 'vnet1-vnet4'],
+    ['Prod_VPN.json', 'Prod_VPN'],
+    ['1.json', 'topology-1'],
+    ['_hub.json', 'topology-_hub'],
+    ['my topology.json', 'my-topology'],
+    ['hub.v2.json', 'hub-v2'],
+    ['mesh', 'mesh'],
+  ])('%s gives stack %s', (file, stack) => {
+    expect(loadTopologyFile(write(file, JSON.stringify(seedInput()))).name).toBe(stack);
+  });
+
+  it('a "name" in the file wins over the file name', () => {
+    const path = write('1-named.json', JSON.stringify(seedWith((t) => (t.name = 'prod'))));
+    expect(loadTopologyFile(path).name).toBe('prod');
+  });
+});
+
+describe('loadTopologyFile: a file that is not a topology', () => {
+  it.each<[string, string, (path: string) => string[]]>([
+    [
+      'empty.json',
+      '',
+      (p) => [`error: ${p}: (file): the topology file is empty; start from topologies/vnet1-vnet4.json`],
+    ],
+    [
+      'blank.json',
+      ' \n\t',
+      (p) => [`error: ${p}: (file): the topology file is empty; start from topologies/vnet1-vnet4.json`],
+    ],
+    ['list.json', '[]', (p) => [`error: ${p}: (top level): expected an object, got a list`]],
+    ['null.json', 'null', (p) => [`error: ${p}: (top level): expected an object, got null`]],
+    [
+      'shapes.json',
+      JSON.stringify({
+        networks: [
+          {
+            name: 5,
+            resourceGroup: '',
+            location: 'eastus',
+            addressSpace: [],
+            gatewaySubnetPrefix: true,
+            zone: 1,
+            sla: 2,
+          },
+        ],
+        connections: [{ from: 'a', to: 'b', names: ['a', 'b', 'c'], bidirectional: 'yes', sharedKey: [] }],
+        mesh: ['a'],
+        backend: { type: 's3', storageAccountName: 'sa', containerName: 'c', resourceGroupName: 'g' },
+        tags: { owner: {} },
+      }),
+      (p) =>
+        [
+          'networks[0].name: expected a string, got number 5',
+          'networks[0].resourceGroup: must not be empty',
+          'networks[0].addressSpace: needs at least 1 item',
+          'networks[0].gatewaySubnetPrefix: expected a string, got boolean true',
+          'connections[0].bidirectional: expected true or false, got string "yes"',
+          'connections[0].names: takes at most 2 items',
+          'mesh: needs at least 2 items',
+          'backend.type: "s3" is not allowed here; use "azurerm"',
+          'tags.owner: expected a string, got an object',
+        ].map((m) => `error: ${p}: ${m}`),
+    ],
+  ])('%s', (file, text, expected) => {
+    const path = write(file, text);
+    expect(messagesFor(path)).toEqual(expect.arrayContaining(expected(path)));
+  });
+
+  it('a missing key, and a list that needs an item', () => {
+    const path = write('missing.json', JSON.stringify({ networks: [{ name: 'VNet1' }] }));
+    expect(messagesFor(path)).toContain(`error: ${path}: networks[0].resourceGroup: missing; add it (a string)`);
+    const empty = write('no-networks.json', JSON.stringify({ networks: [] }));
+    expect(messagesFor(empty)).toEqual([`error: ${empty}: networks: needs at least 1 item`]);
+  });
+
+  it('malformed JSON names the syntax error', () => {
+    const path = write('broken.json', '{"networks": [');
+    expect(messagesFor(path)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^error: ${escape(path)}: \\(file\\): not valid JSON \\(.+\\); fix the syntax$`),
+      ),
+    ]);
+  });
+
+  it.each([
+    ['absent.json', 'no such file', 'check the path given in TOPOLOGY'],
+    ['folder.json', 'it is a directory', 'give the path of a .json file'],
+  ])('%s cannot be read', (name, reason, fix) => {
+    const path = join(dir, name);
+    expect(messagesFor(path)).toEqual([`error: ${path}: (file): cannot read the topology file (${reason}); ${fix}`]);
   });
 });
