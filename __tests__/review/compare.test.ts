@@ -219,6 +219,42 @@ describe('compareStacks on hand-made stacks', () => {
     expect(exitCodeOf(review)).toBe(2);
   });
 
+  /** A subnet that reads its network's name, where that name is itself a reference or a literal. */
+  const subnetOfNetwork = (vnetName: string, location: string) => ({
+    resource: {
+      azurerm_virtual_network: { v: { name: vnetName, resource_group_name: 'rg', location } },
+      azurerm_subnet: {
+        s: {
+          name: 'GatewaySubnet',
+          resource_group_name: 'rg',
+          virtual_network_name: '${azurerm_virtual_network.v.name}',
+        },
+      },
+    },
+  });
+
+  it.each([
+    ['a reference', '${random_pet.p.id}', { 'azurerm_virtual_network.v': 'replace', 'azurerm_subnet.s': 'replace' }],
+    ['a literal', 'VNet1', { 'azurerm_virtual_network.v': 'replace' }],
+  ])(
+    'a replaced network whose name is %s: the subnet that reads the name is replaced only when the name can change',
+    (_, vnetName, expected) => {
+      const review = compareStacks(subnetOfNetwork(vnetName, 'eastus'), subnetOfNetwork(vnetName, 'westus2'));
+      expect(actions(review)).toEqual(expected);
+      if ('azurerm_subnet.s' in expected) {
+        expect(resource(review, 'azurerm_subnet.s').changes).toEqual([
+          {
+            attribute: 'virtual_network_name',
+            before: '${azurerm_virtual_network.v.name}',
+            after: '${azurerm_virtual_network.v.name}',
+            forcesReplacement: true,
+            through: ['azurerm_virtual_network.v'],
+          },
+        ]);
+      }
+    },
+  );
+
   it('ignores the // metadata blocks', () => {
     const a = gateway('VpnGw2AZ', 'Generation2');
     const b = structuredClone(a);
