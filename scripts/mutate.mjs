@@ -5,18 +5,34 @@
 //   npm run mutate                      every folder
 //   npm run mutate -- rules net         these folders
 //   npm run mutate -- rules --force     any other argument goes to `stryker run` (--force retests every mutant)
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FOLDERS = ['net', 'rules', 'topology', 'review', 'constructs', 'diagram'];
 
+/** mutation/runs.json: the commit a folder's report was made on, and whether the work tree differed from it. */
+function recordRun(folder) {
+  const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const file = join(ROOT, 'mutation', 'runs.json');
+  const runs = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  runs[folder] = {
+    commit: git('rev-parse', 'HEAD'),
+    dirty: git('status', '--porcelain', '--', folder, '__tests__', 'jest.config.js', 'stryker.config.mjs') !== '',
+    date: new Date().toISOString(),
+  };
+  writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
+}
+
 const args = process.argv.slice(2);
 const folders = args.filter((a) => !a.startsWith('-') && FOLDERS.includes(a.replace(/\/+$/, '')));
 const unknown = args.filter((a, i) => !a.startsWith('-') && !folders.includes(a) && !args[i - 1]?.startsWith('--'));
 if (unknown.length > 0) {
-  console.error(`error: ${unknown.join(', ')} is not a folder mutation testing covers; name some of ${FOLDERS.join(', ')}`);
+  console.error(
+    `error: ${unknown.join(', ')} is not a folder mutation testing covers; name some of ${FOLDERS.join(', ')}`,
+  );
   process.exit(2);
 }
 const strykerArgs = args.filter((a) => !folders.includes(a));
@@ -25,14 +41,23 @@ for (const folder of folders.length > 0 ? folders.map((f) => f.replace(/\/+$/, '
   console.log(`\n== mutation testing ${folder}/`);
   const run = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', 'stryker.config.mjs', ...strykerArgs],
+    [
+      join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'),
+      'run',
+      'stryker.config.mjs',
+      ...strykerArgs,
+    ],
     { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MUTATE_FOLDER: folder, CHECKPOINT_DISABLE: '1' } },
   );
   if (run.status !== 0) {
     console.error(`error: stryker failed on ${folder}/ (exit ${run.status}); docs/mutation.md is not rewritten`);
     process.exit(run.status ?? 1);
   }
+  recordRun(folder);
 }
 
-const report = spawnSync(process.execPath, [join(ROOT, 'scripts', 'mutation-report.mjs')], { cwd: ROOT, stdio: 'inherit' });
+const report = spawnSync(process.execPath, [join(ROOT, 'scripts', 'mutation-report.mjs')], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 process.exit(report.status ?? 1);

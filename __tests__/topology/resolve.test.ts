@@ -103,7 +103,9 @@ describe('enableBgp: true when both gateways have BGP settings', () => {
       'a site connection, both ends with BGP settings',
       (t) => {
         t.networks[0].gateway = bgp(65001);
-        t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', bgp: { asn: 65050, peeringAddress: '10.50.0.1' } }];
+        t.sites = [
+          { name: 'OnPrem', gatewayAddress: '203.0.113.10', bgp: { asn: 65050, peeringAddress: '10.50.0.1' } },
+        ];
         t.connections = [{ from: 'VNet1', toSite: 'OnPrem' }];
       },
       { 'VNet1-to-OnPrem': false },
@@ -126,14 +128,18 @@ describe('gateway defaults', () => {
 
   it('active-active by default: <gateway>pip1 and pip2, zone-redundant for an AZ SKU, BGP peering on ipconfig1', () => {
     const json = synth(
-      (t) => (t.networks[0].gateway = { bgp: { asn: 65001, peeringAddresses: [{ apipaAddresses: ['169.254.21.1'] }] } }),
+      (t) =>
+        (t.networks[0].gateway = { bgp: { asn: 65001, peeringAddresses: [{ apipaAddresses: ['169.254.21.1'] }] } }),
     );
     expect(gateways(json).VNet1GW).toMatchObject({
       sku: 'VpnGw2AZ',
       generation: 'Generation2',
       active_active: true,
       vpn_type: 'RouteBased',
-      ip_configuration: [expect.objectContaining({ name: 'ipconfig1' }), expect.objectContaining({ name: 'ipconfig2' })],
+      ip_configuration: [
+        expect.objectContaining({ name: 'ipconfig1' }),
+        expect.objectContaining({ name: 'ipconfig2' }),
+      ],
       bgp_settings: {
         asn: 65001,
         peering_addresses: [{ ip_configuration_name: 'ipconfig1', apipa_addresses: ['169.254.21.1'] }],
@@ -144,7 +150,11 @@ describe('gateway defaults', () => {
 
   it.each<[string, Change, unknown]>([
     ['zones given', (t) => (t.networks[0].gateway = { name: 'Edge', zones: ['2'] }), ['2']],
-    ['a SKU without zones', (t) => (t.networks[0].gateway = { name: 'Edge', sku: 'Basic', generation: 'Generation1', activeActive: false }), []],
+    [
+      'a SKU without zones',
+      (t) => (t.networks[0].gateway = { name: 'Edge', sku: 'Basic', generation: 'Generation1', activeActive: false }),
+      [],
+    ],
   ])('%s: the public IPs are in those zones', (_, change, zones) => {
     expect(publicIps(synth(change)).Edgepip1.zones ?? []).toEqual(zones);
   });

@@ -1,0 +1,142 @@
+// Writes docs/mutation.md from the mutation testing reports in mutation/<folder>.json (StrykerJS's incremental reports,
+// in the mutation-testing-report-schema format) and mutation/runs.json (the commit each folder was last run on).
+// A surviving mutant's reason comes from mutation/reasons.json, matched by file, original code and replacement, so that
+// it still applies when lines move; a survivor without one is listed as a test still missing.
+//   node scripts/mutation-report.mjs        (npm run mutate runs it after Stryker)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FOLDERS = ['net', 'rules', 'topology', 'review', 'constructs', 'diagram'];
+const GOAL = 90;
+
+const readJson = (path, fallback) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : fallback);
+const runs = readJson(join(ROOT, 'mutation', 'runs.json'), {});
+const reasons = readJson(join(ROOT, 'mutation', 'reasons.json'), []);
+
+/** The source text a mutant replaces; the schema's lines and columns count from 1. */
+function originalText(source, { start, end }) {
+  const lines = source.split('\n');
+  if (start.line === end.line) return lines[start.line - 1].slice(start.column - 1, end.column - 1);
+  return [
+    lines[start.line - 1].slice(start.column - 1),
+    ...lines.slice(start.line, end.line - 1),
+    lines[end.line - 1].slice(0, end.column - 1),
+  ].join('\n');
+}
+
+const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
+const clip = (text, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const code = (text) => `\`${clip(oneLine(text)).replace(/`/g, 'ˋ')}\``;
+
+function reasonFor(file, original, replacement) {
+  const found = reasons.find(
+    (r) =>
+      r.file === file && oneLine(r.original) === oneLine(original) && oneLine(r.replacement) === oneLine(replacement),
+  );
+  return found?.reason;
+}
+
+const DETECTED = ['Killed', 'Timeout'];
+const UNDETECTED = ['Survived', 'NoCoverage'];
+
+function summarize(folder) {
+  const report = readJson(join(ROOT, 'mutation', `${folder}.json`), undefined);
+  if (!report) return undefined;
+  const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0 };
+  const survivors = [];
+  for (const [file, result] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const mutant of result.mutants) {
+      counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+      if (!UNDETECTED.includes(mutant.status)) continue;
+      const original = originalText(result.source, mutant.location);
+      survivors.push({
+        file,
+        line: mutant.location.start.line,
+        status: mutant.status,
+        mutator: mutant.mutatorName,
+        original,
+        replacement: mutant.replacement ?? '',
+        reason: reasonFor(file, original, mutant.replacement ?? ''),
+      });
+    }
+  }
+  survivors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const detected = DETECTED.reduce((n, s) => n + counts[s], 0);
+  const valid = detected + UNDETECTED.reduce((n, s) => n + counts[s], 0);
+  return { counts, detected, valid, score: valid === 0 ? 100 : (100 * detected) / valid, survivors };
+}
+
+const lines = [
+  '# Mutation testing',
+  '',
+  'A mutation test makes one small bug at a time in the code that decides (a `<=` that becomes `<`, a default that',
+  'becomes `false`, a message that loses its path) and runs the tests against it: a good suite fails. The score is the',
+  'share of those bugs the tests catch (killed or timed out) among those that compile and that tests could reach or',
+  `not; the goal is at least ${GOAL}% in every folder. [StrykerJS](https://stryker-mutator.io/) makes the mutants, checks`,
+  'that each compiles (its TypeScript checker) and runs only the tests that reach it (per-test coverage).',
+  '',
+  '```sh',
+  'npm run mutate                          # every folder, one after another, then this page',
+  'npm run mutate -- rules net             # these folders',
+  'npm run mutate -- rules --force         # retest every mutant, not only those whose code or tests changed',
+  'node scripts/mutation-report.mjs        # this page again, from the reports',
+  '```',
+  '',
+  'It is slow (minutes to an hour a folder on two shared cores) and not part of CI: rerun it after changing `net/`,',
+  '`rules/`, `topology/`, `review/`, `constructs/` or `diagram/`, and commit `mutation/` with this page. The run is',
+  "incremental: `mutation/<folder>.json` is the folder's last report, and a rerun tests only the mutants whose code or",
+  'covering tests changed since. Each folder is tested by its own test files (`__tests__/<folder>/`), and `topology/`',
+  'also by the rules tests, which read topology files (see `stryker.config.mjs`). A survivor that is left on purpose',
+  'has its reason in `mutation/reasons.json`.',
+  '',
+  '## Score per folder',
+  '',
+  '| folder | score | mutants | killed | timed out | survived | no coverage | do not compile | measured on |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+];
+const summaries = Object.fromEntries(FOLDERS.map((f) => [f, summarize(f)]));
+for (const folder of FOLDERS) {
+  const s = summaries[folder];
+  if (!s) {
+    lines.push(`| \`${folder}/\` | not measured yet | | | | | | | \`npm run mutate -- ${folder}\` |`);
+    continue;
+  }
+  const c = s.counts;
+  const run = runs[folder];
+  const when = run ? `${run.commit.slice(0, 7)}${run.dirty ? ' (with changes)' : ''}, ${run.date.slice(0, 10)}` : '';
+  const mark = s.score >= GOAL ? '' : ' (below the goal)';
+  lines.push(
+    `| \`${folder}/\` | ${s.score.toFixed(1)}%${mark} | ${s.valid + c.CompileError + c.RuntimeError + c.Ignored} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.CompileError} | ${when} |`,
+  );
+}
+lines.push('', '## Surviving mutants', '');
+for (const folder of FOLDERS) {
+  const s = summaries[folder];
+  if (!s) continue;
+  lines.push(`### \`${folder}/\``, '');
+  if (s.survivors.length === 0) {
+    lines.push('None: every mutant is caught.', '');
+    continue;
+  }
+  const explained = s.survivors.filter((m) => m.reason).length;
+  lines.push(
+    `${s.survivors.length} left, ${explained} with a reason; the others are tests still to write.`,
+    '',
+    '| where | mutant | why it is left |',
+    '| --- | --- | --- |',
+  );
+  for (const m of s.survivors) {
+    const what = `${m.mutator}: ${code(m.original)} → ${code(m.replacement)}${m.status === 'NoCoverage' ? ' (no test reaches it)' : ''}`;
+    lines.push(
+      `| \`${m.file}:${m.line}\` | ${what.replace(/\|/g, '\\|')} | ${(m.reason ?? 'no test catches it yet').replace(/\|/g, '\\|')} |`,
+    );
+  }
+  lines.push('');
+}
+writeFileSync(join(ROOT, 'docs', 'mutation.md'), `${lines.join('\n').trimEnd()}\n`);
+console.log(
+  FOLDERS.map((f) => `${f}/: ${summaries[f] ? `${summaries[f].score.toFixed(1)}%` : 'not measured'}`).join(', '),
+  '-> docs/mutation.md',
+);
