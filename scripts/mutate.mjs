@@ -5,6 +5,7 @@
 //   npm run mutate                      every folder
 //   npm run mutate -- rules net         these folders
 //   npm run mutate -- rules --force     any other argument goes to `stryker run` (--force retests every mutant)
+//   npm run mutate -- --mutate 'rules/bgp.ts'   some files of a folder
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,17 +28,28 @@ function recordRun(folder) {
 }
 
 const args = process.argv.slice(2);
-const folders = args.filter((a) => !a.startsWith('-') && FOLDERS.includes(a.replace(/\/+$/, '')));
-const unknown = args.filter((a, i) => !a.startsWith('-') && !folders.includes(a) && !args[i - 1]?.startsWith('--'));
+const named = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--'));
+const unknown = named.filter((a) => !FOLDERS.includes(a.replace(/\/+$/, '')));
 if (unknown.length > 0) {
   console.error(
     `error: ${unknown.join(', ')} is not a folder mutation testing covers; name some of ${FOLDERS.join(', ')}`,
   );
   process.exit(2);
 }
-const strykerArgs = args.filter((a) => !folders.includes(a));
+const strykerArgs = args.filter((a) => !named.includes(a));
+// `--mutate 'rules/bgp.ts'` alone: the folder is the pattern's first segment.
+const mutateAt = strykerArgs.findIndex((a) => a === '--mutate' || a === '-m');
+const patternFolders =
+  mutateAt < 0 ? [] : strykerArgs[mutateAt + 1].split(',').map((p) => p.replace(/^!/, '').split('/')[0]);
+const folders = [...new Set(named.length > 0 ? named.map((f) => f.replace(/\/+$/, '')) : patternFolders)];
+if (folders.some((f) => !FOLDERS.includes(f))) {
+  console.error(
+    `error: --mutate ${strykerArgs[mutateAt + 1]} is outside ${FOLDERS.join(', ')}; name files in one of them`,
+  );
+  process.exit(2);
+}
 
-for (const folder of folders.length > 0 ? folders.map((f) => f.replace(/\/+$/, '')) : FOLDERS) {
+for (const folder of folders.length > 0 ? folders : FOLDERS) {
   console.log(`\n== mutation testing ${folder}/`);
   const run = spawnSync(
     process.execPath,

@@ -3,7 +3,7 @@
 // A surviving mutant's reason comes from mutation/reasons.json, matched by file, original code and replacement, so that
 // it still applies when lines move; a survivor without one is listed as a test still missing.
 //   node scripts/mutation-report.mjs        (npm run mutate runs it after Stryker)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,7 +65,8 @@ function summarize(folder) {
   survivors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const detected = DETECTED.reduce((n, s) => n + counts[s], 0);
   const valid = detected + UNDETECTED.reduce((n, s) => n + counts[s], 0);
-  return { counts, detected, valid, score: valid === 0 ? 100 : (100 * detected) / valid, survivors };
+  const files = Object.keys(report.files).length;
+  return { counts, detected, valid, score: valid === 0 ? 100 : (100 * detected) / valid, survivors, files };
 }
 
 const lines = [
@@ -81,6 +82,7 @@ const lines = [
   'npm run mutate                          # every folder, one after another, then this page',
   'npm run mutate -- rules net             # these folders',
   'npm run mutate -- rules --force         # retest every mutant, not only those whose code or tests changed',
+  "npm run mutate -- --mutate 'rules/bgp.ts'  # some files of a folder (its report then holds only those)",
   'node scripts/mutation-report.mjs        # this page again, from the reports',
   '```',
   '',
@@ -93,14 +95,17 @@ const lines = [
   '',
   '## Score per folder',
   '',
-  '| folder | score | mutants | killed | timed out | survived | no coverage | do not compile | measured on |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| folder | score | files | mutants | killed | timed out | survived | no coverage | do not compile | measured on |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
+/** The files of a folder that mutation testing covers (an index.ts only re-exports). */
+const sourceFiles = (folder) =>
+  readdirSync(join(ROOT, folder)).filter((f) => f.endsWith('.ts') && f !== 'index.ts').length;
 const summaries = Object.fromEntries(FOLDERS.map((f) => [f, summarize(f)]));
 for (const folder of FOLDERS) {
   const s = summaries[folder];
   if (!s) {
-    lines.push(`| \`${folder}/\` | not measured yet | | | | | | | \`npm run mutate -- ${folder}\` |`);
+    lines.push(`| \`${folder}/\` | not measured yet | | | | | | | | \`npm run mutate -- ${folder}\` |`);
     continue;
   }
   const c = s.counts;
@@ -108,7 +113,7 @@ for (const folder of FOLDERS) {
   const when = run ? `${run.commit.slice(0, 7)}${run.dirty ? ' (with changes)' : ''}, ${run.date.slice(0, 10)}` : '';
   const mark = s.score >= GOAL ? '' : ' (below the goal)';
   lines.push(
-    `| \`${folder}/\` | ${s.score.toFixed(1)}%${mark} | ${s.valid + c.CompileError + c.RuntimeError + c.Ignored} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.CompileError} | ${when} |`,
+    `| \`${folder}/\` | ${s.score.toFixed(1)}%${mark} | ${s.files} of ${sourceFiles(folder)} | ${s.valid + c.CompileError + c.RuntimeError + c.Ignored} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.CompileError} | ${when} |`,
   );
 }
 lines.push('', '## Surviving mutants', '');
