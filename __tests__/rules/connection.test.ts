@@ -189,6 +189,70 @@ describe('connection, key, name and placement rules, through the topology file',
     expect(findingsOf(seedWith((t) => (t.connections![0].dpdTimeoutSeconds = seconds)))).toEqual([]);
   });
 
+  it.each<[string, Partial<typeof policy> & { saLifetime?: number; saDatasize?: number }, string[]]>([
+    ['an SA lifetime of 299 s', { saLifetime: 299 }, ['saLifetime']],
+    ['an SA lifetime of 300 s', { saLifetime: 300 }, []],
+    ['an SA data size of 1023 KB', { saDatasize: 1023 }, ['saDatasize']],
+    ['an SA data size of 1024 KB', { saDatasize: 1024 }, []],
+  ])('a custom policy with %s', (_, extra, refused) => {
+    const findings = findingsOf(seedWith((t) => (t.connections![0].ipsecPolicy = { ...policy, ...extra })));
+    expect(findings.map((f) => f.path)).toEqual(refused.map((field) => `connections[0].ipsecPolicy.${field}`));
+  });
+
+  it.each<[string, (t: TopologyFileInput) => void, { severity: string; path: string; message: string }[]]>([
+    [
+      'an unknown network on the from side',
+      (t) => (t.connections![0].from = 'VNet9'),
+      [
+        {
+          severity: 'error',
+          path: 'connections[0].from',
+          message: 'connection "VNet1-to-VNet4": unknown network "VNet9"; name a network declared under "networks"',
+        },
+      ],
+    ],
+    [
+      'a site joined twice',
+      (t) => {
+        t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'] }];
+        t.connections!.push({ from: 'VNet1', toSite: 'OnPrem' }, { from: 'VNet1', toSite: 'OnPrem', names: ['Again'] });
+      },
+      [
+        {
+          severity: 'error',
+          path: 'connections[2]',
+          message:
+            'connection "Again": joins VNet1 and site OnPrem, which connections[1] already joins; declare each pair once',
+        },
+      ],
+    ],
+    [
+      'IKEv1 to a site',
+      (t) => {
+        t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'] }];
+        t.connections!.push({ from: 'VNet1', toSite: 'OnPrem', protocol: 'IKEv1' });
+      },
+      [],
+    ],
+    [
+      'a custom policy on a Basic gateway',
+      (t) => {
+        t.networks[1].gateway = { sku: 'Basic', generation: 'Generation1', activeActive: false };
+        t.connections![0].ipsecPolicy = policy;
+      },
+      [
+        {
+          severity: 'error',
+          path: 'connections[0].ipsecPolicy',
+          message:
+            'connection "VNet1-to-VNet4": gateway "VNet4GW" of network "VNet4" is Basic, which takes no custom ipsecPolicy; remove ipsecPolicy or use VpnGw1AZ or larger',
+        },
+      ],
+    ],
+  ])('%s', (_, change, expected) => {
+    expect(findingsOf(seedWith(change))).toEqual(expected);
+  });
+
   it('the seed has no findings at all', () => {
     expect(findingsOf(seedInput())).toEqual([]);
   });
