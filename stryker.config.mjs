@@ -1,19 +1,8 @@
 // StrykerJS, run by `npm run mutate` (scripts/mutate.mjs) one folder at a time: MUTATE_FOLDER names the folder.
 // Each folder keeps its own incremental report in mutation/<folder>.json, checked in, so that a rerun tests only the
 // mutants whose code or covering tests changed; docs/mutation.md is written from those reports.
-/**
- * The tests that run against each folder's mutants: the folder's own test files, and for topology/ the rules' tests,
- * which reach it through topology files. Fewer tests can only kill fewer mutants, so this never flatters a score; it
- * keeps every mutant run from loading all 20-odd test files (each loads cdktf and synthesizes).
- */
-const TESTS = {
-  net: ['net'],
-  rules: ['rules'],
-  topology: ['topology', 'rules'],
-  review: ['review'],
-  constructs: ['constructs'],
-  diagram: ['diagram'],
-};
+import { TESTS } from './scripts/mutation-folders.mjs';
+
 const folder = process.env.MUTATE_FOLDER;
 if (!(folder in TESTS)) {
   throw new Error(

@@ -10,20 +10,38 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TESTS } from './mutation-folders.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const FOLDERS = ['net', 'rules', 'topology', 'review', 'constructs', 'diagram'];
+
+const FOLDERS = Object.keys(TESTS);
 
 /** mutation/runs.json: the commit a folder's report was made on, and whether the work tree differed from it. */
-function recordRun(folder) {
+/** What the run tests: the commit, and whether the folder, the tests or the configs differ from it. */
+function currentState(folder) {
   const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
-  const file = join(ROOT, 'mutation', 'runs.json');
-  const runs = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  runs[folder] = {
+  return {
     commit: git('rev-parse', 'HEAD'),
-    dirty: git('status', '--porcelain', '--', folder, '__tests__', 'jest.config.js', 'stryker.config.mjs') !== '',
+    dirty:
+      git(
+        'status',
+        '--porcelain',
+        '--',
+        folder,
+        ...TESTS[folder].map((dir) => `__tests__/${dir}`),
+        '__tests__/support',
+        'jest.config.js',
+        'stryker.config.mjs',
+      ) !== '',
     date: new Date().toISOString(),
   };
+}
+
+/** mutation/runs.json: the state each folder's report was made from (Stryker copies the files when it starts). */
+function recordRun(folder, state) {
+  const file = join(ROOT, 'mutation', 'runs.json');
+  const runs = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  runs[folder] = state;
   writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
 }
 
@@ -51,6 +69,7 @@ if (folders.some((f) => !FOLDERS.includes(f))) {
 
 for (const folder of folders.length > 0 ? folders : FOLDERS) {
   console.log(`\n== mutation testing ${folder}/`);
+  const state = currentState(folder);
   const run = spawnSync(
     process.execPath,
     [
@@ -65,7 +84,7 @@ for (const folder of folders.length > 0 ? folders : FOLDERS) {
     console.error(`error: stryker failed on ${folder}/ (exit ${run.status}); docs/mutation.md is not rewritten`);
     process.exit(run.status ?? 1);
   }
-  recordRun(folder);
+  recordRun(folder, state);
 }
 
 const report = spawnSync(process.execPath, [join(ROOT, 'scripts', 'mutation-report.mjs')], {

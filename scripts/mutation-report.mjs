@@ -6,9 +6,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TESTS } from './mutation-folders.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const FOLDERS = ['net', 'rules', 'topology', 'review', 'constructs', 'diagram'];
+const FOLDERS = Object.keys(TESTS);
 const GOAL = 90;
 
 const readJson = (path, fallback) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : fallback);
