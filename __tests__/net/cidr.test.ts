@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalCidr, contains, Cidr, overlaps, parseCidr, parseIpv4 } from '../../net/cidr';
+import { canonicalCidr, contains, containsAddress, Cidr, overlaps, parseCidr, parseIpv4 } from '../../net/cidr';
 
 const cidr = (text: string): Cidr => {
   const parsed = parseCidr(text);
@@ -36,6 +36,8 @@ describe('parseCidr', () => {
     ['0x0a.1.0.0/16', 'malformed'],
     ['10.1.0.0/-1', 'malformed'],
     ['', 'malformed'],
+    ['10.1.0.0:16', 'malformed'],
+    ['1:2:3/16', 'malformed'],
     ['fd00::/48', 'ipv6'],
     ['2001:db8::1', 'ipv6'],
   ])('%s is refused (%s)', (text, reason) => {
@@ -68,6 +70,17 @@ describe('parseCidr', () => {
   ])('%s overlaps %s: %s', (a, b, expected) => {
     expect(overlaps(cidr(a), cidr(b))).toBe(expected);
     expect(overlaps(cidr(b), cidr(a))).toBe(expected);
+  });
+
+  it.each([
+    ['10.1.0.0/16', '10.1.0.0', true],
+    ['10.1.0.0/16', '10.1.255.255', true],
+    ['10.1.0.0/16', '10.0.255.255', false],
+    ['10.1.0.0/16', '10.2.0.0', false],
+    ['10.1.2.3/32', '10.1.2.3', true],
+    ['0.0.0.0/0', '255.255.255.255', true],
+  ])('%s contains address %s: %s', (range, address, expected) => {
+    expect(containsAddress(cidr(range), parseIpv4(address) as number)).toBe(expected);
   });
 
   it.each([
