@@ -157,6 +157,20 @@ describe('BGP on connections', () => {
     ]);
   });
 
+  it('a network connected to itself is reported once, not as two gateways on one ASN', () => {
+    const input = seedWith((t) => {
+      t.networks[0].gateway = bgp(65001);
+      t.connections = [{ from: 'VNet1', to: 'VNet1', bidirectional: false, enableBgp: true }];
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'connections[0].to',
+        message: 'connection "VNet1-to-VNet1": connects network "VNet1" to itself; name two different networks',
+      },
+    ]);
+  });
+
   it.each<[string, Change]>([
     [
       'different ASNs',
@@ -200,5 +214,14 @@ describe('hub-and-spoke transit', () => {
 
   it('one spoke has nothing to reach: no findings', () => {
     expect(findingsOf(seedWith(hub(1)))).toEqual([]);
+  });
+
+  it('a mesh without BGP needs no transit: no findings', () => {
+    const input = seedWith((t) => {
+      t.networks = [1, 2, 3].map((n) => network(n));
+      t.connections = [];
+      t.mesh = ['VNet1', 'VNet2', 'VNet3'];
+    });
+    expect(findingsOf(input)).toEqual([]);
   });
 });
