@@ -1,5 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { Network, SharedKey, VnetToVnetConnection, VpnGateway } from '../../constructs';
+import type { SharedKeySource } from '../../constructs/shared-key';
 import type { TopologyFileInput } from '../../topology/schema';
 import { synthScope } from '../support/synth';
 import { findingsOf, network, seedWith } from '../support/topologies';
@@ -80,7 +81,8 @@ describe('shared key sources in a topology file', () => {
 
 /** A key's own text reaches the rules only from code: a variable's default (the file never holds a key). */
 describe('a shared key with a known value, through the constructs', () => {
-  const synth = (value: string) => () =>
+  /** A VNet1-VNet4 link in a fresh stack, its key from `source`; synthesizing it runs the rules. */
+  const link = (source: SharedKeySource, variableDefault?: string) => () =>
     synthScope((stack) => {
       const gateway = (n: number) =>
         new VpnGateway(stack, `VNet${n}GW`, {
@@ -90,13 +92,16 @@ describe('a shared key with a known value, through the constructs', () => {
             gatewaySubnetPrefix: `10.${n}.255.0/27`,
           }),
         });
-      new TerraformVariable(stack, 'psk', { type: 'string', default: value, sensitive: true });
+      if (variableDefault !== undefined) {
+        new TerraformVariable(stack, 'psk', { type: 'string', default: variableDefault, sensitive: true });
+      }
       new VnetToVnetConnection(stack, 'Link', {
         from: gateway(1),
         to: gateway(4),
-        sharedKey: new SharedKey(stack, 'Key', { source: { variable: 'psk' } }),
+        sharedKey: new SharedKey(stack, 'Key', { source }),
       });
     });
+  const synth = (value: string) => link({ variable: 'psk' }, value);
   const prefix = 'test/Link: connection "VNet1-to-VNet4": the default of variable "psk"';
 
   it.each([
@@ -114,6 +119,12 @@ describe('a shared key with a known value, through the constructs', () => {
     ['a b-c~d', `${prefix} contains space, "-", "~", which Azure does not take`],
   ])('%j is refused', (value, message) => {
     expect(synth(value)).toThrow(message);
+  });
+
+  it.each([64.5, 2, 129])('a generated key of length %d refuses to synthesize', (length) => {
+    expect(link({ generate: true, length })).toThrow(
+      `test/Link: ${lengthMessage('connection "VNet1-to-VNet4"', length)}`,
+    );
   });
 
   it.each(['k', 'k'.repeat(128), '!#$%&()*+,./:;<=>?@[]^_`{|}', 'Aa0'])('%j is taken', (value) => {
