@@ -39,6 +39,7 @@ describe('parseCidr', () => {
     ['10.1.0.0:16', 'malformed'],
     ['1:2:3/16', 'malformed'],
     ['fd00::/48', 'ipv6'],
+    ['fd00::', 'ipv6'],
     ['2001:db8::1', 'ipv6'],
   ])('%s is refused (%s)', (text, reason) => {
     expect(parseCidr(text)).toEqual({ ok: false, reason });
