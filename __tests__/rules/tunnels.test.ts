@@ -35,6 +35,12 @@ describe('tunnels per gateway, through the topology file', () => {
       'needs 31 tunnels (one per connected gateway or site) but SKU VpnGw2AZ holds 30; use VpnGw4AZ, which holds 100',
     ],
     [
+      30,
+      0,
+      'Basic',
+      'needs 30 tunnels (one per connected gateway or site) but SKU Basic holds 10; use VpnGw1AZ, which holds 30',
+    ],
+    [
       101,
       0,
       'VpnGw4AZ',
@@ -49,7 +55,7 @@ describe('tunnels per gateway, through the topology file', () => {
   it.each<[number, number, string]>([
     [30, 0, 'VpnGw2AZ'],
     [28, 2, 'VpnGw2AZ'],
-    [100, 0, 'VpnGw4AZ'],
+    [10, 0, 'Basic'],
   ])('%d spokes and %d sites on %s fit', (spokes, sites, sku) => {
     expect(tunnelErrors(hub(spokes, sku, sites))).toEqual([]);
   });
