@@ -146,8 +146,11 @@ for (const folder of FOLDERS) {
     continue;
   }
   const explained = s.survivors.filter((m) => m.reason).length;
+  const missing = s.survivors.length - explained;
   lines.push(
-    `${s.survivors.length} left, ${explained} with a reason; the others are tests still to write.`,
+    missing === 0
+      ? `${s.survivors.length} left, each with the reason it is left.`
+      : `${s.survivors.length} left: ${explained} with a reason, ${missing} that a test still has to catch.`,
     '',
     '| where | mutant | why it is left |',
     '| --- | --- | --- |',
