@@ -41,8 +41,8 @@ describe('tunnels per gateway, through the topology file', () => {
       'needs 30 tunnels (one per connected gateway or site) but SKU Basic holds 10; use VpnGw1AZ, which holds 30',
     ],
     [
-      101,
-      0,
+      99,
+      2,
       'VpnGw4AZ',
       'needs 101 tunnels (one per connected gateway or site) but SKU VpnGw4AZ holds 100; no SKU holds that many; split the topology (hub-and-spoke instead of a mesh)',
     ],
