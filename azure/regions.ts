@@ -64,6 +64,80 @@ export const AZURE_REGIONS: ReadonlyArray<readonly [canonical: string, display: 
   ['westus3', 'West US 3'],
 ];
 
+/**
+ * Regions with availability zones, and the known regions without them: Microsoft's "Azure regions list"
+ * (learn.microsoft.com/azure/reliability/regions-list, MicrosoftDocs/reliability-docs
+ * articles/reliability/regions-list.md of 23 September 2025, "Availability zone support" column). A region in neither
+ * list (Jio India, Sweden South, one that is new) is not known either way: zones are left as the SKU asks.
+ */
+export const REGIONS_WITH_ZONES: ReadonlySet<string> = new Set([
+  'australiaeast',
+  'austriaeast',
+  'belgiumcentral',
+  'brazilsouth',
+  'canadacentral',
+  'centralindia',
+  'centralus',
+  'chilecentral',
+  'denmarkeast',
+  'eastasia',
+  'eastus',
+  'eastus2',
+  'francecentral',
+  'germanywestcentral',
+  'indonesiacentral',
+  'israelcentral',
+  'italynorth',
+  'japaneast',
+  'japanwest',
+  'koreacentral',
+  'malaysiawest',
+  'mexicocentral',
+  'newzealandnorth',
+  'northeurope',
+  'norwayeast',
+  'polandcentral',
+  'qatarcentral',
+  'southafricanorth',
+  'southcentralus',
+  'southeastasia',
+  'spaincentral',
+  'swedencentral',
+  'switzerlandnorth',
+  'uaenorth',
+  'uksouth',
+  'westeurope',
+  'westus2',
+  'westus3',
+]);
+
+/** Regions the same list shows without availability zones: Azure refuses zoned resources there. */
+export const REGIONS_WITHOUT_ZONES: ReadonlySet<string> = new Set([
+  'australiacentral',
+  'australiacentral2',
+  'australiasoutheast',
+  'brazilsoutheast',
+  'canadaeast',
+  'francesouth',
+  'germanynorth',
+  'koreasouth',
+  'northcentralus',
+  'norwaywest',
+  'southafricawest',
+  'southindia',
+  'switzerlandwest',
+  'uaecentral',
+  'ukwest',
+  'westcentralus',
+  'westindia',
+  'westus',
+]);
+
+/** Whether a region (any spelling) is one the regions list shows without availability zones. */
+export function regionWithoutZones(location: string): boolean {
+  return REGIONS_WITHOUT_ZONES.has(canonicalLocation(location));
+}
+
 const KNOWN = new Set(AZURE_REGIONS.map(([canonical]) => canonical));
 
 /** `East US`, `eastus` and `EastUS` all become `eastus`: ARM's canonical form is lower case without spaces. */

@@ -1,3 +1,5 @@
+import { regionWithoutZones } from './regions';
+
 /** VPN gateway SKUs the provider accepts for `type = "Vpn"`, and the facts about each that the rules need. */
 export const VPN_GATEWAY_SKUS = [
   'Basic',
@@ -57,3 +59,12 @@ export const MAX_TUNNELS_BY_SKU: Readonly<Record<VpnGatewaySku, number>> = {
 
 /** Zones a zone-redundant gateway's public IPs span. */
 export const ZONE_REDUNDANT = ['1', '2', '3'] as const;
+
+/**
+ * Zones of a gateway's public IPs when none are given: zone-redundant for an AZ SKU, except in a region without
+ * availability zones, where Azure refuses zoned public IPs and deploys an AZ SKU as a regional gateway (gateway SKU
+ * consolidation); none for the other SKUs.
+ */
+export function defaultZones(sku: VpnGatewaySku, location: string): string[] {
+  return isZoneRedundantSku(sku) && !regionWithoutZones(location) ? [...ZONE_REDUNDANT] : [];
+}

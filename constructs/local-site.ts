@@ -1,4 +1,5 @@
 import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-gateway';
+import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
@@ -12,8 +13,18 @@ export interface LocalSiteProps {
   readonly name?: string;
   /** Azure region of the local network gateway. */
   readonly location: string;
-  /** Resource group of the local network gateway (it must exist, or be created in the stack). */
-  readonly resourceGroupName: string;
+  /**
+   * Resource group of the local network gateway, created in the stack (`network.resourceGroup`): Terraform then
+   * creates the group first. Give this or `resourceGroupName`.
+   * @default - see `resourceGroupName`
+   */
+  readonly resourceGroup?: ResourceGroup;
+  /**
+   * Name of a resource group that exists already, when `resourceGroup` is absent. A group the same stack creates
+   * belongs in `resourceGroup`: a plain name gives Terraform no order, and the site may be created before its group.
+   * @default - none: give `resourceGroup` or this
+   */
+  readonly resourceGroupName?: string;
   /** Public IPv4 address of the on-premises VPN device; give this or `gatewayFqdn`. @default - none */
   readonly gatewayAddress?: string;
   /** FQDN of the on-premises VPN device; give this or `gatewayAddress`. @default - none */
@@ -43,11 +54,17 @@ export class LocalSite extends Construct {
     keepTextLiteral(this);
     this.name = props.name ?? id;
     this.bgpEnabled = props.bgp !== undefined;
+    const resourceGroupName = props.resourceGroup?.name ?? props.resourceGroupName;
+    if (resourceGroupName === undefined) {
+      throw new Error(
+        `site "${this.name}": no resource group; set resourceGroup to the group the stack creates (e.g. network.resourceGroup) or resourceGroupName to an existing one`,
+      );
+    }
     this.localNetworkGateway = new LocalNetworkGateway(this, 'LocalNetworkGateway', {
       provider: props.provider,
       name: this.name,
       location: canonicalLocation(props.location),
-      resourceGroupName: props.resourceGroupName,
+      resourceGroupName,
       gatewayAddress: props.gatewayAddress,
       gatewayFqdn: props.gatewayFqdn,
       addressSpace: props.addressSpace,
@@ -60,7 +77,7 @@ export class LocalSite extends Construct {
       gatewayFqdn: props.gatewayFqdn,
       addressSpace: props.addressSpace ?? [],
       bgp: props.bgp,
-      resourceGroup: props.resourceGroupName,
+      resourceGroup: props.resourceGroup?.nameInput ?? props.resourceGroupName,
       location: props.location,
     };
     // Local network gateways of one device in several groups (one beside each network that connects to it) are one

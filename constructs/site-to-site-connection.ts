@@ -1,7 +1,7 @@
 import type { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Construct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
-import { ConnectionModel, defaultNames } from '../topology/model';
+import { bgpByDefault, ConnectionModel, defaultNames } from '../topology/model';
 import { ConnectionOptions, connectionOptionsModel, gatewayConnection } from './gateway-connection';
 import type { LocalSite } from './local-site';
 import { SharedKey } from './shared-key';
@@ -35,7 +35,7 @@ export class SiteToSiteConnection extends Construct {
     keepTextLiteral(this);
     const network = props.from.network.name;
     const name = props.name ?? defaultNames.connection(network, props.site.name);
-    const enableBgp = props.enableBgp ?? (props.from.bgpEnabled && props.site.bgpEnabled);
+    const enableBgp = props.enableBgp ?? bgpByDefault(props.from.bgpEnabled, props.site.bgpEnabled);
     this.sharedKey = props.sharedKey ?? new SharedKey(this, 'SharedKey');
     this.connection = gatewayConnection(
       this,

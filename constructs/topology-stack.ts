@@ -221,14 +221,22 @@ export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopo
   const siteFor = (name: string, network: Network): LocalSite => {
     const model = topology.sites.find((s) => s.name === name)!;
     const pinned = isPinned(model);
-    const id = siteIds(topology)(name, pinned ? undefined : network.name);
+    // A pinned site is shared by the networks of one subscription: its resources live where its connections do.
+    const subscription = network.subscriptionId;
+    const id = siteIds(topology)(name, pinned ? subscription : network.name);
     let site = sites.get(id);
     if (!site) {
-      const createdGroup = pinned ? resourceGroups.get(groupKey(undefined, model.resourceGroup!)) : undefined;
       site = new LocalSite(scope, id, {
         name,
         location: pinned ? model.location! : network.location,
-        resourceGroupName: pinned ? (createdGroup?.name ?? model.resourceGroup!) : network.resourceGroupName,
+        // A group the stack creates is passed as a reference, so that Terraform creates it before the site.
+        ...(pinned
+          ? {
+              resourceGroup: resourceGroups.get(groupKey(subscription, model.resourceGroup!)),
+              resourceGroupName: model.resourceGroup,
+            }
+          : { resourceGroup: network.resourceGroup, resourceGroupName: network.resourceGroupName }),
+        provider: network.provider,
         gatewayAddress: model.gatewayAddress,
         gatewayFqdn: model.gatewayFqdn,
         addressSpace: [...model.addressSpace],
@@ -244,8 +252,12 @@ export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopo
   const pairIds = linkIds(topology.connections);
   for (const model of topology.connections) {
     const id = pairIds(model);
-    // Each link has a key of its own, keyed like the link.
-    const sharedKey = new SharedKey(scope, `SharedKey-${id}`, { source: sharedKeySource(model.sharedKey) });
+    // Each link has a key of its own, keyed like the link. A Key Vault secret is read in the subscription of the
+    // network whose connection reads it.
+    const sharedKey = new SharedKey(scope, `SharedKey-${id}`, {
+      source: sharedKeySource(model.sharedKey),
+      provider: networks.get(model.from)?.provider,
+    });
     const options = {
       protocol: model.protocol,
       sharedKey,
@@ -292,8 +304,9 @@ export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopo
 const isPinned = (site: SiteModel) => site.resourceGroup !== undefined && site.location !== undefined;
 
 /**
- * Each local network gateway's id: `Site-<site>` for a pinned site, `Site-<site>-<network>` otherwise, as the examples
- * have it, unless two gateways would share one (site `A` from network `B-C`, site `A-B` from network `C`); those take
+ * Each local network gateway's id: `Site-<site>` for a pinned site (`Site-<site>-<subscription>` when its networks
+ * name a subscription), `Site-<site>-<network>` otherwise, as the examples have it, unless two gateways would share
+ * one (site `A` from network `B-C`, site `A-B` from network `C`); those take
  * `Site:<site>:<network>`. Decided from all the topology's site links at once, never their order.
  */
 const siteIdsByTopology = new WeakMap<TopologyModel, (site: string, network?: string) => string>();
@@ -311,7 +324,7 @@ function computeSiteIds(topology: TopologyModel): (site: string, network?: strin
   for (const c of topology.connections) {
     if (c.kind !== 'site') continue;
     const site = topology.sites.find((s) => s.name === c.to);
-    const network = site && isPinned(site) ? undefined : c.from;
+    const network = site && isPinned(site) ? topology.networks.find((n) => n.name === c.from)?.subscriptionId : c.from;
     const id = plain(c.to, network);
     owners.set(id, (owners.get(id) ?? new Set()).add(`${c.to}\u0000${network ?? ''}`));
   }

@@ -1,7 +1,7 @@
 import type { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Construct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
-import { ConnectionModel, defaultNames } from '../topology/model';
+import { bgpByDefault, ConnectionModel, defaultNames } from '../topology/model';
 import { ConnectionOptions, connectionOptionsModel, gatewayConnection } from './gateway-connection';
 import { SharedKey } from './shared-key';
 import { registerTopologyRules } from './topology-rules';
@@ -62,7 +62,7 @@ export class VnetToVnetConnection extends Construct {
     }
     const forwardName = props.names?.[0] ?? defaultNames.connection(a, b);
     const reverseName = props.names?.[1] ?? defaultNames.connection(b, a);
-    const enableBgp = props.enableBgp ?? (props.from.bgpEnabled && props.to.bgpEnabled);
+    const enableBgp = props.enableBgp ?? bgpByDefault(props.from.bgpEnabled, props.to.bgpEnabled);
     this.sharedKey = props.sharedKey ?? new SharedKey(this, 'SharedKey');
 
     // Ids come from the network names, not from the Azure names: renaming a connection is what replaces it, nothing else.

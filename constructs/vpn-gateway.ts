@@ -5,7 +5,7 @@ import { TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
 import { canonicalLocation } from '../azure/regions';
-import { isZoneRedundantSku, VpnGatewayGeneration, VpnGatewaySku, ZONE_REDUNDANT } from '../azure/skus';
+import { defaultZones, VpnGatewayGeneration, VpnGatewaySku } from '../azure/skus';
 import { defaultNames, GatewayModel, NetworkModel } from '../topology/model';
 import type { LocalSite } from './local-site';
 import type { Network } from './network';
@@ -64,7 +64,10 @@ export interface VpnGatewayOptions {
   readonly vpnType?: 'RouteBased' | 'PolicyBased';
   /** Public IP names, one per ip_configuration. @default `${name}pip1`, `${name}pip2` (one when not active-active) */
   readonly publicIpNames?: string[];
-  /** Zones of the public IPs. @default ['1','2','3'] for AZ SKUs, none otherwise */
+  /**
+   * Zones of the public IPs.
+   * @default ['1','2','3'] for AZ SKUs in a region with availability zones; none otherwise
+   */
   readonly zones?: string[];
   /** BGP settings; enables BGP on the gateway. @default - BGP off */
   readonly bgp?: GatewayBgpOptions;
@@ -170,7 +173,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
     this.sku = props.sku ?? 'VpnGw2AZ';
     const activeActive = props.activeActive ?? true;
     const publicIpNames = props.publicIpNames ?? defaultNames.publicIps(this.name, activeActive ? 2 : 1);
-    const zones = props.zones ?? (isZoneRedundantSku(this.sku) ? [...ZONE_REDUNDANT] : []);
+    const zones = props.zones ?? defaultZones(this.sku, network.location);
     const ipConfigurationNames = publicIpNames.map((_, i) => defaultNames.ipConfiguration(i));
     const common = {
       provider: network.provider,
@@ -216,8 +219,10 @@ export class VpnGateway extends Construct implements IVpnGateway {
               }))
             : undefined,
       },
-      // Creating a gateway takes 45 minutes or more, and so can an update; deletion is slow too.
-      timeouts: { create: '120m', update: '120m', delete: '90m' },
+      // Creating a gateway takes 45 minutes or more, and so can an update; deletion is slow too. Never below the
+      // provider's own defaults (azurerm 4.55.0 virtual_network_gateway_resource.go: create 90m, update 60m,
+      // delete 120m): a shorter timeout only fails a run that Azure would have finished.
+      timeouts: { create: '120m', update: '120m', delete: '120m' },
       lifecycle: props.deleteProtection === 'preventDestroy' ? { preventDestroy: true } : undefined,
     });
     this.gatewayId = this.gateway.id;

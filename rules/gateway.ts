@@ -1,3 +1,4 @@
+import { canonicalLocation, regionWithoutZones } from '../azure/regions';
 import { GENERATIONS_BY_SKU, isZoneRedundantSku, VpnGatewaySku } from '../azure/skus';
 import type { GatewayModel, NetworkModel, TopologyModel } from '../topology/model';
 import { error, Finding } from './finding';
@@ -49,11 +50,23 @@ export const azSkuForNewGateways = gatewayRule((g) => {
   ];
 });
 
-/** Rule 13: AZ SKUs take zoned public IPs; the others take none. */
+/**
+ * Rule 13: AZ SKUs take zoned public IPs; the others take none. Rule 28: a region without availability zones takes no
+ * zoned resource at all, and an AZ SKU there is a regional gateway.
+ */
 export const zonesMatchSku = gatewayRule((g) => {
   const { sku, zones } = g.gateway;
   if (!isKnown(sku) || !isKnown(zones)) return [];
-  if (isZoneRedundantSku(sku) && zones.length === 0) {
+  const location = g.network.location;
+  if (zones.length > 0 && isKnown(location) && regionWithoutZones(location)) {
+    return [
+      error(
+        fieldPath(g.gateway, 'zones'),
+        `${gatewayLabel(g)}: region ${canonicalLocation(location)} has no availability zones, so Azure refuses zoned public IPs there, but zones is ${JSON.stringify(zones)}; remove zones (${sku} then deploys as a regional gateway) or choose a region with zones`,
+      ),
+    ];
+  }
+  if (isZoneRedundantSku(sku) && zones.length === 0 && !(isKnown(location) && regionWithoutZones(location))) {
     return [
       error(
         fieldPath(g.gateway, 'zones'),

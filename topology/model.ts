@@ -189,6 +189,14 @@ export interface RemoteStateSettings {
   readonly subscriptionId?: string;
 }
 
+/**
+ * Whether a link exchanges routes over BGP when `enableBgp` is not given: on when both ends have BGP settings. The one
+ * default of every VNet-to-VNet and site-to-site link, from a topology file and from the constructs alike.
+ */
+export function bgpByDefault(fromHasBgp: boolean, toHasBgp: boolean): boolean {
+  return fromHasBgp && toHasBgp;
+}
+
 /** Default generated key length: long, and well inside the 128 characters Azure takes. */
 export const DEFAULT_SHARED_KEY_LENGTH = 64;
 

@@ -1,5 +1,6 @@
-import { isZoneRedundantSku, ZONE_REDUNDANT } from '../azure/skus';
+import { defaultZones } from '../azure/skus';
 import {
+  bgpByDefault,
   ConnectionModel,
   defaultNames,
   GatewayModel,
@@ -24,12 +25,14 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
       addressSpace: network.addressSpace,
       subnets: network.subnets.map((subnet, j) => ({ path: `${path}.subnets[${j}]`, ...subnet })),
       gatewaySubnetPrefix: network.gatewaySubnetPrefix,
-      gateway: network.gateway && resolveGateway(network.name, `${path}.gateway`, network.gateway),
+      gateway: network.gateway && resolveGateway(network, `${path}.gateway`, network.gateway),
       tags: network.tags,
     };
   });
   const gatewaysWithBgp = new Set(networks.filter((n) => n.gateway?.bgp).map((n) => n.name));
-  const bothBgp = (a: string, b: string) => gatewaysWithBgp.has(a) && gatewaysWithBgp.has(b);
+  const sitesWithBgp = new Set(file.sites.filter((s) => s.bgp).map((s) => s.name));
+  const bothBgp = (from: string, to: string, kind: 'vnet' | 'site' = 'vnet') =>
+    bgpByDefault(gatewaysWithBgp.has(from), (kind === 'site' ? sitesWithBgp : gatewaysWithBgp).has(to));
 
   const connections: ConnectionModel[] = file.connections.map((c, i) => {
     const kind = c.toSite !== undefined ? 'site' : 'vnet';
@@ -43,7 +46,7 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
       names: connectionNames(c.from, to, kind === 'vnet' && c.bidirectional, c.names),
       protocol: c.protocol,
       sharedKey: sharedKeyModel(c.sharedKey),
-      enableBgp: c.enableBgp ?? (kind === 'vnet' && bothBgp(c.from, to)),
+      enableBgp: c.enableBgp ?? bothBgp(c.from, to, kind),
       ipsecPolicy: c.ipsecPolicy,
       dpdTimeoutSeconds: c.dpdTimeoutSeconds,
     };
@@ -95,10 +98,11 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
   return { networks, sites, connections, groups };
 }
 
-type GatewayInput = NonNullable<TopologyFile['networks'][number]['gateway']>;
+type NetworkInput = TopologyFile['networks'][number];
+type GatewayInput = NonNullable<NetworkInput['gateway']>;
 
-function resolveGateway(network: string, path: string, gateway: GatewayInput): GatewayModel {
-  const name = gateway.name ?? defaultNames.gateway(network);
+function resolveGateway(network: NetworkInput, path: string, gateway: GatewayInput): GatewayModel {
+  const name = gateway.name ?? defaultNames.gateway(network.name);
   const ipCount = gateway.activeActive ? 2 : 1;
   const publicIpNames = gateway.publicIpNames ?? defaultNames.publicIps(name, ipCount);
   const ipConfigurationNames = publicIpNames.map((_, i) => defaultNames.ipConfiguration(i));
@@ -110,7 +114,7 @@ function resolveGateway(network: string, path: string, gateway: GatewayInput): G
     activeActive: gateway.activeActive,
     vpnType: gateway.vpnType,
     publicIpNames,
-    zones: gateway.zones ?? (isZoneRedundantSku(gateway.sku) ? [...ZONE_REDUNDANT] : []),
+    zones: gateway.zones ?? defaultZones(gateway.sku, network.location),
     ipConfigurationNames,
     deleteProtection: gateway.deleteProtection,
     bgp: gateway.bgp && {

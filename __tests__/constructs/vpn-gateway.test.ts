@@ -22,7 +22,7 @@ describe('VpnGateway', () => {
       generation: 'Generation2',
       active_active: true,
       enable_bgp: false,
-      timeouts: { create: '120m', update: '120m', delete: '90m' },
+      timeouts: { create: '120m', update: '120m', delete: '120m' },
     });
     const ips = Object.values(resourcesOf(json, 'azurerm_public_ip'));
     expect(ips.map((ip) => [ip.name, ip.sku, ip.allocation_method, ip.zones])).toEqual([
