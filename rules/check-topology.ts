@@ -1,5 +1,6 @@
 import type { TopologyModel } from '../topology/model';
 import { addressSpaceRules } from './address-space';
+import { azureNameRules } from './azure-names';
 import { bgpRules } from './bgp';
 import { connectionRules } from './connection';
 import type { Finding } from './finding';
@@ -7,8 +8,11 @@ import { gatewaySubnetRules } from './gateway-subnet';
 import { gatewayRules } from './gateway';
 import { nameRules } from './names';
 import { placementRules } from './placement';
+import { reservedRangeRules } from './reserved-ranges';
 import type { Rule } from './rule';
 import { sharedKeyRules } from './shared-key';
+import { siteRules } from './sites';
+import { tagRules } from './tags';
 import { textRules } from './text';
 import { tunnelRules } from './tunnels';
 
@@ -16,8 +20,12 @@ import { tunnelRules } from './tunnels';
 export const RULES: readonly Rule[] = [
   ...textRules,
   ...nameRules,
+  ...azureNameRules,
+  ...tagRules,
   ...placementRules,
   ...addressSpaceRules,
+  ...reservedRangeRules,
+  ...siteRules,
   ...gatewaySubnetRules,
   ...gatewayRules,
   ...tunnelRules,

@@ -14,6 +14,11 @@ export interface TopologyModel {
   readonly groups: readonly GroupModel[];
   /** Gateways that exist already, outside the topology, which connections may end at. @default - none */
   readonly existingGateways?: readonly ExistingGatewayModel[];
+  /**
+   * Tags on every resource, under each network's and site's own (the topology file's top-level `tags`). From code,
+   * each network and site carries its merged tags itself. @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**

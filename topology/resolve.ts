@@ -95,7 +95,7 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
   }
 
   const sites = file.sites.map((site, i) => ({ path: `sites[${i}]`, ...site }));
-  return { networks, sites, connections, groups };
+  return { networks, sites, connections, groups, tags: file.tags };
 }
 
 type NetworkInput = TopologyFile['networks'][number];

@@ -51,7 +51,7 @@ describe('SharedKey', () => {
         articleGateway(scope, 'VNet1', 1).connectTo(articleGateway(scope, 'VNet4', 41), { sharedKey });
       }),
     ).toThrow(
-      'sharedKey.keyVaultSecretId "https://kv1.vault.azure.net/secrets/vpn" is not a Key Vault secret\'s resource id; write it as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>',
+      'sharedKey.keyVaultSecretId "https://kv1.vault.azure.net/secrets/vpn" is not a Key Vault secret\'s resource id; write it as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name> (segments in that case; a name of 1-127 letters, digits and hyphens)',
     );
   });
 

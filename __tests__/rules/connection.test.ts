@@ -99,7 +99,7 @@ describe('connection, key, name and placement rules, through the topology file',
       (t) => (t.connections![0].sharedKey = { keyVaultSecretId: 'https://vault.vault.azure.net/secrets/psk' }),
       'error',
       'connections[0].sharedKey.keyVaultSecretId',
-      'connection "VNet1-to-VNet4": sharedKey.keyVaultSecretId "https://vault.vault.azure.net/secrets/psk" is not a Key Vault secret\'s resource id; write it as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>',
+      'connection "VNet1-to-VNet4": sharedKey.keyVaultSecretId "https://vault.vault.azure.net/secrets/psk" is not a Key Vault secret\'s resource id; write it as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name> (segments in that case; a name of 1-127 letters, digits and hyphens)',
     ],
     [
       'a variable name Terraform refuses',
