@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { error, Finding, formatFindings } from '../rules/finding';
 import { controlCharacterFindings, quoteText } from '../rules/text';
 import type { TopologyModel } from './model';
+import { findingsOfWhatParses } from './partial';
 import { resolveTopology } from './resolve';
 import { quoteValue, TopologyFile, topologySchema } from './schema';
 import { parseStrictJson } from './strict-json';
@@ -97,7 +98,11 @@ export function parseTopology(text: string, defaultName: string, source = '(topo
   }
   const json = strict.value;
   const parsed = topologySchema.safeParse(json, { error: issueMessage });
-  if (!parsed.success) throw new TopologyFileError(source, parsed.error.issues.map(shapeFinding));
+  if (!parsed.success) {
+    // Every shape error, and what the rules find in the parts of the file that have the right shape.
+    const shape = parsed.error.issues.map(shapeFinding);
+    throw new TopologyFileError(source, [...shape, ...findingsOfWhatParses(json, parsed.error.issues)]);
+  }
   // What the file holds outside the model (the rules check the model's own values).
   const outside = [
     ...controlCharacterFindings(parsed.data.tags, 'tags'),
