@@ -35,4 +35,27 @@ describe('LocalSite and SiteToSiteConnection', () => {
       }),
     ]);
   });
+
+  it('takes its resource group as a reference, so that Terraform creates the group first', () => {
+    const json = synthScope((scope) => {
+      const gateway = articleGateway(scope, 'VNet1', 1);
+      const site = new LocalSite(scope, 'OnPrem1', {
+        location: 'eastus',
+        resourceGroup: gateway.network.resourceGroup,
+        gatewayAddress: '203.0.113.10',
+        addressSpace: ['192.168.0.0/16'],
+      });
+      gateway.connectToSite(site);
+    });
+    const [site] = Object.values(resourcesOf(json, 'azurerm_local_network_gateway'));
+    expect(site.resource_group_name).toBe(ref(addressOf(json, 'azurerm_resource_group', 'VNet1-rg'), 'name'));
+  });
+
+  it('refuses a site with neither resourceGroup nor resourceGroupName', () => {
+    expect(() =>
+      synthScope((scope) => new LocalSite(scope, 'OnPrem1', { location: 'eastus', gatewayAddress: '203.0.113.10' })),
+    ).toThrow(
+      'site "OnPrem1": no resource group; set resourceGroup to the group the stack creates (e.g. network.resourceGroup) or resourceGroupName to an existing one',
+    );
+  });
 });

@@ -13,6 +13,8 @@ import {
   synthJson,
   synthTopology,
 } from '../support/synth';
+import { findingsOf, seedWith } from '../support/topologies';
+import type { TopologyFileInput } from '../../topology/schema';
 
 const seed = readTopology('vnet1-vnet4.json');
 
@@ -209,5 +211,156 @@ describe('gateway deleteProtection from the topology file', () => {
     const json = withProtection();
     expect(resourcesOf(json, 'azurerm_management_lock')).toEqual({});
     expect(gateway(json)?.lifecycle).toBeUndefined();
+  });
+});
+
+describe('what the file says reaches the Terraform', () => {
+  const SUB = '11111111-1111-1111-1111-111111111111';
+  const PROVIDER = `azurerm.subscription_${SUB.replace(/-/g, '_')}`;
+  const VAULT = `/subscriptions/${SUB}/resourceGroups/kv-rg/providers/Microsoft.KeyVault/vaults/kv1`;
+
+  const siteInput = (extra: (t: TopologyFileInput) => void = () => undefined) =>
+    seedWith((t) => {
+      t.networks[0].subscriptionId = SUB;
+      t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'] }];
+      t.connections!.push({ from: 'VNet1', toSite: 'OnPrem', sharedKey: { keyVaultSecretId: `${VAULT}/secrets/psk` } });
+      extra(t);
+    });
+
+  it("creates a site's local network gateway with the provider of the network in another subscription", () => {
+    const json = synthJson(loadTopology(siteInput()));
+    const [lng] = Object.values(resourcesOf(json, 'azurerm_local_network_gateway'));
+    const [connection] = Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway_connection')).filter(
+      (c) => c.type === 'IPsec',
+    );
+    expect(lng.provider).toBe(PROVIDER);
+    expect(connection.provider).toBe(PROVIDER);
+    expect(lng.resource_group_name).toBe(ref(addressOf(json, 'azurerm_resource_group', 'TestRG1'), 'name'));
+  });
+
+  it('reads a Key Vault secret with the provider of the network whose connection reads it', () => {
+    const json = synthJson(loadTopology(siteInput()));
+    expect(Object.values(json.data?.azurerm_key_vault_secret ?? {})).toEqual([
+      expect.objectContaining({ key_vault_id: VAULT, name: 'psk', provider: PROVIDER }),
+    ]);
+  });
+
+  it('gives a pinned site in a created group a reference to that group, so Terraform orders it after the group', () => {
+    const json = synthJson(
+      loadTopology(
+        siteInput((t) => {
+          t.sites![0].resourceGroup = 'TestRG1';
+          t.sites![0].location = 'eastus';
+        }),
+      ),
+    );
+    const [lng] = Object.values(resourcesOf(json, 'azurerm_local_network_gateway'));
+    expect(lng.resource_group_name).toBe(ref(addressOf(json, 'azurerm_resource_group', 'TestRG1'), 'name'));
+    expect(lng.provider).toBe(PROVIDER);
+  });
+
+  describe('BGP on a link: on when both ends have BGP settings, off otherwise, from the file', () => {
+    const bgpOf = (mutate: (t: TopologyFileInput) => void) => {
+      const json = synthJson(
+        loadTopology(
+          seedWith((t) => {
+            t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'] }];
+            t.connections!.push({ from: 'VNet1', toSite: 'OnPrem' });
+            mutate(t);
+          }),
+        ),
+      );
+      return Object.fromEntries(
+        Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway_connection')).map((c) => [
+          c.name,
+          c.enable_bgp,
+        ]),
+      );
+    };
+    const gatewayBgp = (t: TopologyFileInput, i: number, asn: number) => (t.networks[i].gateway!.bgp = { asn });
+    const siteBgp = (t: TopologyFileInput) => (t.sites![0].bgp = { asn: 65050, peeringAddress: '192.168.255.1' });
+
+    it('a site link with BGP on the gateway and the site', () => {
+      expect(bgpOf((t) => (gatewayBgp(t, 0, 65010), siteBgp(t)))['VNet1-to-OnPrem']).toBe(true);
+    });
+    it('no BGP on a site link when only one end has it', () => {
+      expect(bgpOf((t) => gatewayBgp(t, 0, 65010))['VNet1-to-OnPrem']).toBe(false);
+      expect(bgpOf((t) => siteBgp(t))['VNet1-to-OnPrem']).toBe(false);
+    });
+    it('a VNet-to-VNet link with BGP on both gateways, and not with one', () => {
+      expect(bgpOf((t) => (gatewayBgp(t, 0, 65010), gatewayBgp(t, 1, 65040)))).toMatchObject({
+        'VNet1-to-VNet4': true,
+        'VNet4-to-VNet1': true,
+      });
+      expect(bgpOf((t) => gatewayBgp(t, 0, 65010))).toMatchObject({ 'VNet1-to-VNet4': false });
+    });
+    it('enableBgp false wins over the default', () => {
+      expect(
+        bgpOf((t) => {
+          gatewayBgp(t, 0, 65010);
+          siteBgp(t);
+          t.connections![1].enableBgp = false;
+        })['VNet1-to-OnPrem'],
+      ).toBe(false);
+    });
+  });
+
+  it('gives an active-standby gateway one public IP and one ip_configuration', () => {
+    const json = synthJson(
+      loadTopology(
+        seedWith((t) => {
+          t.networks[0].gateway = { activeActive: false };
+        }),
+      ),
+    );
+    const ips = Object.values(resourcesOf(json, 'azurerm_public_ip')).filter((ip) =>
+      String(ip.name).startsWith('VNet1'),
+    );
+    expect(ips.map((ip) => ip.name)).toEqual(['VNet1GWpip1']);
+    const gateway = Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway')).find(
+      (g) => g.name === 'VNet1GW',
+    );
+    expect(gateway).toMatchObject({ active_active: false });
+    expect(gateway?.ip_configuration).toHaveLength(1);
+  });
+
+  describe('zones only where the region has availability zones', () => {
+    const zonesIn = (location: string, zones?: ('1' | '2' | '3')[]) => {
+      const json = synthJson(
+        loadTopology(
+          seedWith((t) => {
+            t.networks[0].location = location;
+            t.networks[0].gateway!.zones = zones;
+          }),
+        ),
+      );
+      return Object.values(resourcesOf(json, 'azurerm_public_ip'))
+        .filter((ip) => String(ip.name).startsWith('VNet1'))
+        .map((ip) => ip.zones);
+    };
+    it('zone-redundant public IPs for an AZ SKU in eastus', () => {
+      expect(zonesIn('eastus')).toEqual([
+        ['1', '2', '3'],
+        ['1', '2', '3'],
+      ]);
+    });
+    it.each(['westus', 'North Central US', 'ukwest'])('no zones for an AZ SKU in %s, which has none', (location) => {
+      expect(zonesIn(location)).toEqual([undefined, undefined]);
+    });
+    it('refuses zones written for a region without availability zones', () => {
+      expect(
+        findingsOf(
+          seedWith((t) => {
+            t.networks[0].location = 'westus';
+            t.networks[0].gateway!.zones = ['1'];
+          }),
+        ),
+      ).toContainEqual({
+        severity: 'error',
+        path: 'networks[0].gateway.zones',
+        message:
+          'network "VNet1": gateway "VNet1GW": region westus has no availability zones, so Azure refuses zoned public IPs there, but zones is ["1"]; remove zones (VpnGw2AZ then deploys as a regional gateway) or choose a region with zones',
+      });
+    });
   });
 });
