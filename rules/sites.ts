@@ -18,4 +18,22 @@ export const siteRoutes: Rule = (topology) =>
     ];
   });
 
-export const siteRules: readonly Rule[] = [siteRoutes];
+/**
+ * A site with its own resource group and region has one local network gateway, shared by the networks that connect
+ * to it; without either, each network gets one beside its own gateway. One of the two alone would be dropped.
+ */
+export const sitePlacement: Rule = (topology) =>
+  topology.sites.flatMap((site): Finding[] => {
+    const group = site.resourceGroup !== undefined;
+    const location = site.location !== undefined;
+    if (group === location) return [];
+    const [given, missing] = group ? ['resourceGroup', 'location'] : ['location', 'resourceGroup'];
+    return [
+      error(
+        fieldPath(site, given),
+        `${siteLabel(site)}: ${given} is given without ${missing}; a site has a resource group and a region of its own only with both (one local network gateway shared by every network that connects to it), otherwise one beside each network's gateway; add ${missing}, or remove ${given}`,
+      ),
+    ];
+  });
+
+export const siteRules: readonly Rule[] = [siteRoutes, sitePlacement];

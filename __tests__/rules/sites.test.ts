@@ -29,3 +29,34 @@ describe('a site routes something, through the topology file', () => {
     expect(errors(bgpOnly)).toEqual([]);
   });
 });
+
+describe("a site's own resource group and region come together, through the topology file", () => {
+  it.each([
+    [
+      { resourceGroup: 'OnPremRG' },
+      'sites[0].resourceGroup',
+      'resourceGroup is given without location',
+      'add location, or remove resourceGroup',
+    ],
+    [
+      { location: 'eastus' },
+      'sites[0].location',
+      'location is given without resourceGroup',
+      'add resourceGroup, or remove location',
+    ],
+  ])('refuses %j', (placement, path, problem, fix) => {
+    expect(errors(withSite({ addressSpace: ['192.168.0.0/16'], ...placement }))).toEqual([
+      expect.objectContaining({
+        path,
+        message: expect.stringMatching(new RegExp(`^site "OnPrem": ${problem};.*; ${fix}$`)) as string,
+      }),
+    ]);
+  });
+
+  it('takes both, or neither', () => {
+    expect(
+      errors(withSite({ addressSpace: ['192.168.0.0/16'], resourceGroup: 'OnPremRG', location: 'eastus' })),
+    ).toEqual([]);
+    expect(errors(withSite({ addressSpace: ['192.168.0.0/16'] }))).toEqual([]);
+  });
+});
