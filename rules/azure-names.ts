@@ -78,7 +78,10 @@ export function nameProblem(name: string, rule: NameRule): { problem: string; fi
     const n = characters.length;
     return {
       problem: `is ${n} character${n === 1 ? '' : 's'} long, but Azure takes ${rule.min}-${rule.max}`,
-      fix: n > rule.max ? `shorten it to ${rule.max} characters or fewer` : `lengthen it to ${rule.min} characters or more`,
+      fix:
+        n > rule.max
+          ? `shorten it to ${rule.max} characters or fewer`
+          : `lengthen it to ${rule.min} characters or more`,
     };
   }
   const bad = [...new Set(characters.filter((c) => !rule.allowed.test(c)))];

@@ -70,7 +70,11 @@ export function findingsOfWhatParses(json: unknown, issues: readonly z.core.$Zod
 /** Connections and groups that name a network or site left out: their findings would be about what is not there. */
 function dropWhatNames(input: Record<string, unknown>, kept: Record<List, number[]>, names: ReadonlySet<string>): void {
   const names_ = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
+    Array.isArray(value)
+      ? value.filter((v): v is string => typeof v === 'string')
+      : typeof value === 'string'
+        ? [value]
+        : [];
   const namesLeftOut = (value: unknown) => names_(value).some((n) => names.has(n));
   if (Array.isArray(input.connections)) {
     const connections = input.connections as Record<string, unknown>[];
