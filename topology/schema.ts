@@ -93,7 +93,9 @@ const gatewaySchema = z.strictObject({
   zones: z
     .array(z.enum(['1', '2', '3']))
     .optional()
-    .describe('Zones of the public IPs. @default ["1","2","3"] for AZ SKUs, none otherwise'),
+    .describe(
+      'Zones of the public IPs. @default ["1","2","3"] for AZ SKUs in a region with availability zones, none otherwise',
+    ),
   bgp: z
     .strictObject({
       asn: z.int(),
@@ -158,8 +160,16 @@ const siteSchema = z
     gatewayFqdn: z.string().min(1).optional(),
     addressSpace: z.array(cidr).max(LIMITS.addressPrefixes).default([]),
     bgp: z.strictObject({ asn: z.int(), peeringAddress: z.string().min(1) }).optional(),
-    resourceGroup: name.optional().describe('@default the resource group of each network that connects to it'),
-    location: name.optional().describe('@default the region of each network that connects to it'),
+    resourceGroup: name
+      .optional()
+      .describe(
+        'With location: one local network gateway there. @default the group of each network that connects to it',
+      ),
+    location: name
+      .optional()
+      .describe(
+        'With resourceGroup: the region of that one gateway. @default the region of each network that connects',
+      ),
     tags: tags.optional(),
   })
   .refine((s) => (s.gatewayAddress === undefined) !== (s.gatewayFqdn === undefined), {
