@@ -79,6 +79,7 @@ export class LocalSite extends Construct {
       bgp: props.bgp,
       resourceGroup: props.resourceGroup?.nameInput ?? props.resourceGroupName,
       location: props.location,
+      tags: props.tags,
     };
     // Local network gateways of one device in several groups (one beside each network that connects to it) are one
     // site to the rules; two different devices under one name are still a duplicate.

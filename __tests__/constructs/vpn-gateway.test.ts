@@ -46,6 +46,25 @@ describe('VpnGateway', () => {
     for (const ip of Object.values(resourcesOf(json, 'azurerm_public_ip'))) expect(ip.zones).toBeUndefined();
   });
 
+  it('leaves zones off the public IPs of an AZ SKU in a region without availability zones', () => {
+    const json = synthScope((scope) => {
+      const network = articleNetwork(scope, 'VNet1', 1, { location: 'West US' });
+      new VpnGateway(network, 'Gateway', { network });
+    });
+    const ips = Object.values(resourcesOf(json, 'azurerm_public_ip'));
+    expect(ips).toHaveLength(2);
+    for (const ip of ips) expect(ip.zones).toBeUndefined();
+  });
+
+  it('refuses zones given for a region without availability zones', () => {
+    expect(() =>
+      synthScope((scope) => {
+        const network = articleNetwork(scope, 'VNet1', 1, { location: 'westus' });
+        new VpnGateway(network, 'Gateway', { network, zones: ['1', '2', '3'] });
+      }),
+    ).toThrow('region westus has no availability zones, so Azure refuses zoned public IPs there');
+  });
+
   it('takes overridden names', () => {
     const json = synthScope((scope) => articleGateway(scope, 'VNet1', 1, { name: 'gw', publicIpNames: ['a', 'b'] }));
     expect(only(json, 'azurerm_virtual_network_gateway').name).toBe('gw');

@@ -1,5 +1,7 @@
+import { LocalSite } from '../../constructs';
 import type { TopologyFileInput } from '../../topology/schema';
-import { synthJson, loadTopology, resourcesOf } from '../support/synth';
+import { articleNetwork } from '../support/fixtures';
+import { loadTopology, resourcesOf, synthJson, synthScope } from '../support/synth';
 import { findingsOf, seedWith } from '../support/topologies';
 
 const tagSet = (count: number, prefix = 't') =>
@@ -97,5 +99,22 @@ describe("Azure's tag limits, through the topology file", () => {
     );
     const vnet = Object.values(resourcesOf(json, 'azurerm_virtual_network')).find((v) => v.name === 'VNet1');
     expect(vnet?.tags).toEqual({ env: 'test', owner: 'net' });
+  });
+});
+
+describe('tag limits from code', () => {
+  it('checks the tags of a network and of a site built with the constructs', () => {
+    expect(() =>
+      synthScope((scope) => {
+        articleNetwork(scope, 'VNet1', 1, { tags: tagSet(51) });
+        new LocalSite(scope, 'OnPrem', {
+          location: 'eastus',
+          resourceGroupName: 'rg',
+          gatewayAddress: '203.0.113.10',
+          addressSpace: ['192.168.0.0/16'],
+          tags: { 'a?b': 'c' },
+        });
+      }),
+    ).toThrow(/network "VNet1": 51 tags; Azure takes at most 50[\s\S]*site "OnPrem": tag name "a\?b" contains "\?"/);
   });
 });
