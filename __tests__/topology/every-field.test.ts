@@ -23,9 +23,20 @@ interface Case {
   readonly change: Edit;
 }
 
+const synthesized = new Map<string, string>();
+
 /** What main.ts does with a file: rules, remote state from the file, the stack. Returns the stack's JSON text. */
 function synth(input: TopologyFileInput): string {
-  const topology = parseTopology(JSON.stringify(input), 'every-field');
+  const text = JSON.stringify(input);
+  const known = synthesized.get(text);
+  if (known !== undefined) return known;
+  const json = synthUncached(text);
+  synthesized.set(text, json);
+  return json;
+}
+
+function synthUncached(text: string): string {
+  const topology = parseTopology(text, 'every-field');
   const errors = checkTopology(topology.model).filter((f) => f.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map(formatFinding).join('\n'));
   const app = Testing.app({ context: { [RULES_CHECKED_CONTEXT]: true } });
