@@ -72,9 +72,11 @@ export interface VpnGatewayOptions {
   /** BGP settings; enables BGP on the gateway. @default - BGP off */
   readonly bgp?: GatewayBgpOptions;
   /**
-   * Guard against deletion: `lock` adds an Azure `CanNotDelete` management lock on the gateway (it stops deletes from
-   * any tool, Terraform included, until the lock is removed); `preventDestroy` sets Terraform's `prevent_destroy`
-   * (any plan that would destroy the gateway fails).
+   * Guard against deletion. `lock` adds an Azure `CanNotDelete` management lock on the gateway: Azure refuses deletes
+   * from outside this stack (portal, CLI, a resource group delete), but this stack's own destroy or replacement of the
+   * gateway deletes the lock first. `preventDestroy` sets Terraform's `prevent_destroy`: any plan of this stack that
+   * would destroy or replace the gateway fails, while deletes outside Terraform are not stopped. See
+   * docs/deploying.md.
    * @default - no protection
    */
   readonly deleteProtection?: DeleteProtection;
