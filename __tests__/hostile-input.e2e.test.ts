@@ -206,10 +206,12 @@ describe('accepted text stays literal', () => {
       ['${var.a}', '${file(', '%{if', '%{endif'],
     ],
     [
-      'a network tag and a resource group name',
+      // Azure's names take no `$`, `{` or `}` (the naming rules refuse them); an id from the user is free text.
+      "a network tag and a subnet's network security group id",
       (t) => {
         t.networks[1].tags = { owner: 'a${b}c' };
-        t.networks[1].resourceGroup = 'rg${x}';
+        t.networks[1].subnets![0].networkSecurityGroupId =
+          '/subscriptions/x/resourceGroups/rg${x}/providers/Microsoft.Network/networkSecurityGroups/nsg';
       },
       ['a${b}c', 'rg${x}'],
     ],

@@ -1,6 +1,7 @@
 import type { NetworkModel } from '../topology/model';
 import { error, Finding } from './finding';
 import { fieldPath, isKnown, networkLabel, Rule, siteLabel } from './rule';
+import { hasControlCharacter, quoteText } from './text';
 
 /**
  * Rule 25 of AZURE-RULES.md: what Azure takes as a name, per resource type. Microsoft's "Naming rules and restrictions
@@ -73,6 +74,8 @@ export const NAME_RULES = {
 
 /** What is wrong with a name under a rule, and the fix; undefined when Azure takes it. */
 export function nameProblem(name: string, rule: NameRule): { problem: string; fix: string } | undefined {
+  // A control character is the one-line rule's to report (text.ts), once.
+  if (hasControlCharacter(name)) return undefined;
   const characters = [...name];
   if (characters.length < rule.min || characters.length > rule.max) {
     const n = characters.length;
@@ -100,11 +103,14 @@ export function nameProblem(name: string, rule: NameRule): { problem: string; fi
   return undefined;
 }
 
+/** A name as a message shows it: whole up to a little past the longest Azure takes (90), one line. */
+const quote = (name: string) => quoteText(name, 100);
+
 function check(owner: string, path: string, name: string | undefined, rule: NameRule): Finding[] {
   if (!isKnown(name)) return [];
   const found = nameProblem(name, rule);
   if (!found) return [];
-  return [error(path, `${owner}: ${rule.what} name "${name}" ${found.problem} (${rule.type}); ${found.fix}`)];
+  return [error(path, `${owner}: ${rule.what} name ${quote(name)} ${found.problem} (${rule.type}); ${found.fix}`)];
 }
 
 /** The lock a gateway with `deleteProtection: "lock"` gets (constructs/vpn-gateway.ts). */
@@ -133,7 +139,7 @@ function networkNames(n: NetworkModel): Finding[] {
       findings.push(
         error(
           fieldPath(g, 'deleteProtection'),
-          `${gatewayLabel}: its delete lock would be named "${lock}", which ${found.problem} (${NAME_RULES.lock.type}); give the gateway a name of ${NAME_RULES.lock.max - lockName('').length} characters or fewer`,
+          `${gatewayLabel}: its delete lock would be named ${quote(lock)}, which ${found.problem} (${NAME_RULES.lock.type}); give the gateway a name of ${NAME_RULES.lock.max - lockName('').length} characters or fewer`,
         ),
       );
     }

@@ -1,6 +1,7 @@
 import { Cidr, containsAddress, formatCidr, overlaps, parseCidr, parseIpv4 } from '../net/cidr';
 import { error, Finding, warning } from './finding';
 import { addressSpaceRanges, fieldPath, isKnown, networkLabel, Rule, siteLabel } from './rule';
+import { hasControlCharacter, quoteText } from './text';
 
 /**
  * Rule 27 of AZURE-RULES.md: address ranges a virtual network cannot use, and the one address a site's device must
@@ -67,14 +68,14 @@ const NOT_UNICAST: readonly { readonly cidr: Cidr; readonly what: string }[] = [
 export const siteGatewayAddress: Rule = (topology) =>
   topology.sites.flatMap((site): Finding[] => {
     const text = site.gatewayAddress;
-    if (!isKnown(text)) return [];
+    if (!isKnown(text) || hasControlCharacter(text)) return [];
     const path = fieldPath(site, 'gatewayAddress');
     const address = parseIpv4(text);
     if (address === undefined) {
       return [
         error(
           path,
-          `${siteLabel(site)}: gatewayAddress "${text}" is not an IPv4 address (four decimal numbers 0-255 without leading zeros); write the public IPv4 address of the on-premises VPN device, e.g. 203.0.113.10, or give gatewayFqdn instead`,
+          `${siteLabel(site)}: gatewayAddress ${quoteText(text)} is not an IPv4 address (four decimal numbers 0-255 without leading zeros); write the public IPv4 address of the on-premises VPN device, e.g. 203.0.113.10, or give gatewayFqdn instead`,
         ),
       ];
     }

@@ -1,6 +1,7 @@
 import type { TopologyModel } from '../topology/model';
 import { error, Finding } from './finding';
 import { fieldPath, isKnown, networkLabel, Rule, siteLabel } from './rule';
+import { hasControlCharacter, quoteText } from './text';
 
 /**
  * Rule 26 of AZURE-RULES.md. Microsoft's "Use tags to organize your Azure resources", Limitations: "Each resource,
@@ -19,6 +20,8 @@ type Tags = Readonly<Record<string, string>>;
 /** Each name and value of one set of tags, where it was written. */
 function tagFindings(owner: string, path: string, tags: Tags): Finding[] {
   return Object.entries(tags).flatMap(([name, value]): Finding[] => {
+    // A control character in a tag is the one-line rule's to report (text.ts), once.
+    if (hasControlCharacter(name)) return [];
     const at = `${path}.${name}`;
     const findings: Finding[] = [];
     const length = [...name].length;
@@ -35,7 +38,7 @@ function tagFindings(owner: string, path: string, tags: Tags): Finding[] {
       findings.push(
         error(
           at,
-          `${owner}: tag name "${name}" contains ${refused.map((c) => `"${c}"`).join(', ')}, which Azure does not take in a tag name (< > % & \\ ? /); remove ${refused.length > 1 ? 'them' : 'it'}`,
+          `${owner}: tag name ${quoteText(name)} contains ${refused.map((c) => `"${c}"`).join(', ')}, which Azure does not take in a tag name (< > % & \\ ? /); remove ${refused.length > 1 ? 'them' : 'it'}`,
         ),
       );
     }
@@ -43,7 +46,7 @@ function tagFindings(owner: string, path: string, tags: Tags): Finding[] {
       findings.push(
         error(
           at,
-          `${owner}: the value of tag "${name}" is ${[...value].length} characters long; Azure takes tag values of up to ${MAX_TAG_VALUE} characters; shorten it`,
+          `${owner}: the value of tag ${quoteText(name)} is ${[...value].length} characters long; Azure takes tag values of up to ${MAX_TAG_VALUE} characters; shorten it`,
         ),
       );
     }

@@ -9,15 +9,11 @@ const tagSet = (count: number, prefix = 't') =>
 const errors = (input: TopologyFileInput) => findingsOf(input).filter((f) => f.severity === 'error');
 
 describe("Azure's tag limits, through the topology file", () => {
-  it('takes 50 tags on a network and refuses 51', () => {
+  it('takes 50 tags on a network; 51 in one object are refused as the file is read', () => {
     expect(errors(seedWith((t) => (t.networks[0].tags = tagSet(50))))).toEqual([]);
-    expect(errors(seedWith((t) => (t.networks[0].tags = tagSet(51))))).toEqual([
-      {
-        severity: 'error',
-        path: 'networks[0].tags',
-        message: 'network "VNet1": 51 tags; Azure takes at most 50 on a resource; remove 1',
-      },
-    ]);
+    expect(() => findingsOf(seedWith((t) => (t.networks[0].tags = tagSet(51))))).toThrow(
+      'networks[0].tags: takes at most 50 tags',
+    );
   });
 
   it("counts the topology's tags and the network's own together, a name in both once", () => {
@@ -77,7 +73,7 @@ describe("Azure's tag limits, through the topology file", () => {
       {
         severity: 'error',
         path: `networks[1].tags.cost${c}centre`,
-        message: `network "VNet4": tag name "cost${c}centre" contains "${c}", which Azure does not take in a tag name (< > % & \\ ? /); remove it`,
+        message: `network "VNet4": tag name ${JSON.stringify(`cost${c}centre`)} contains "${c}", which Azure does not take in a tag name (< > % & \\ ? /); remove it`,
       },
     ]);
   });
