@@ -108,7 +108,8 @@ describe('enableBgp: true when both gateways have BGP settings', () => {
         ];
         t.connections = [{ from: 'VNet1', toSite: 'OnPrem' }];
       },
-      { 'VNet1-to-OnPrem': false },
+      // The one default of every link, from the file as from the constructs: BGP when both ends have it.
+      { 'VNet1-to-OnPrem': true },
     ],
   ])('%s', (_, change, expected) => {
     expect(bgpByConnection(synth(change))).toEqual(expected);
