@@ -24,7 +24,7 @@ new HubAndSpoke(stack, 'Star', { hub: vnet1, spokes: [vnet('Spoke1', 11, 'eastus
 
 const site = new LocalSite(stack, 'OnPrem1', {
   location: 'eastus',
-  resourceGroupName: 'VNet1-rg',
+  resourceGroup: vnet1.network.resourceGroup, // a reference: Terraform creates the group first
   gatewayAddress: '203.0.113.10',
   addressSpace: ['192.168.0.0/16'],
 });
