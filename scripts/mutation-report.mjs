@@ -119,7 +119,7 @@ for (const folder of FOLDERS) {
 }
 lines.push(
   '',
-  '## The spot check of issue 13',
+  '## The spot check',
   '',
   'Nine single-line bugs once survived the whole suite. Each is now caught, by these tests (checked by making the bug',
   'by hand and running them):',
