@@ -151,7 +151,9 @@ describe('the app refuses hostile input cleanly', () => {
             }),
           ),
         ),
-      [/^error: .*: networks: takes at most 100 items$/],
+      [
+        /^error: .*: networks: takes at most 100 items but has 101; remove 1 or split the topology into several files \(limits: docs\/security\.md\)$/,
+      ],
     ],
     [
       'a syntax error near text with control characters',

@@ -6,7 +6,7 @@ import { controlCharacterFindings, quoteText } from '../rules/text';
 import type { TopologyModel } from './model';
 import { findingsOfWhatParses } from './partial';
 import { resolveTopology } from './resolve';
-import { quoteValue, TopologyFile, topologySchema } from './schema';
+import { MAX_STACK_NAME, quoteValue, STACK_NAME, TopologyFile, topologySchema } from './schema';
 import { parseStrictJson } from './strict-json';
 
 /** The largest topology file read: ten times a mesh of 100 networks written out in full; a file is text, not data. */
@@ -109,6 +109,14 @@ export function parseTopology(text: string, defaultName: string, source = '(topo
     ...controlCharacterFindings(parsed.data.backend, 'backend'),
   ];
   if (outside.length > 0) throw new TopologyFileError(source, outside);
+  if (parsed.data.name === undefined && !STACK_NAME.test(defaultName)) {
+    throw new TopologyFileError(source, [
+      error(
+        '(file)',
+        `the file name gives the stack name ${quoteText(defaultName, 80)}, longer than the ${MAX_STACK_NAME} characters a stack name may have; rename the file or set "name" in it`,
+      ),
+    ]);
+  }
   return { name: parsed.data.name ?? defaultName, file: parsed.data, model: resolveTopology(parsed.data) };
 }
 
@@ -164,7 +172,12 @@ function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.origin === 'string') return 'must not be empty';
       return undefined;
     case 'too_big':
-      if (issue.origin === 'array') return `takes at most ${issue.maximum} item${Number(issue.maximum) > 1 ? 's' : ''}`;
+      if (issue.origin === 'array') {
+        const count = Array.isArray(issue.input) ? issue.input.length : undefined;
+        const has = count === undefined ? '' : ` but has ${count}`;
+        const fix = count === undefined ? 'remove some' : `remove ${count - Number(issue.maximum)}`;
+        return `takes at most ${issue.maximum} item${Number(issue.maximum) > 1 ? 's' : ''}${has}; ${fix} or split the topology into several files (limits: docs/security.md)`;
+      }
       return undefined;
     default:
       return undefined;

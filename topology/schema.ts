@@ -23,6 +23,13 @@ function oneOf<const T extends readonly [string, ...string[]]>(what: string, val
     error: (issue) => `${quoteValue(issue.input)} is not ${what}; use one of ${values.join(', ')}`,
   });
 }
+/**
+ * A stack name is a folder name under `cdktf.out/stacks/` and part of the state blob's name: 64 characters keep it far
+ * inside every file system's 255-byte name limit.
+ */
+export const MAX_STACK_NAME = 64;
+export const STACK_NAME = new RegExp(`^[A-Za-z][A-Za-z0-9_-]{0,${MAX_STACK_NAME - 1}}$`);
+
 const cidr = z.string().min(1).describe('An IPv4 prefix in CIDR notation, e.g. 10.1.0.0/16');
 
 /**
@@ -214,8 +221,9 @@ export const topologySchema = z
     version: z.literal(1).default(1),
     name: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, {
-        error: 'a stack name starts with a letter and holds letters, digits, _ and -',
+      .regex(STACK_NAME, {
+        error: (issue) =>
+          `${quoteValue(issue.input)} is not a stack name; start with a letter and use letters, digits, _ and -, at most ${MAX_STACK_NAME} in all`,
       })
       .optional()
       .describe('Stack name. @default the file name without .json'),

@@ -49,31 +49,31 @@ describe.each<[string, number, (t: TopologyFileInput, n: number) => void, string
     'networks',
     LIMITS.networks,
     (t, n) => (t.networks = Array.from({ length: n }, (_, i) => ({ ...t.networks[0], name: `N${i}` }))),
-    'networks: takes at most 100 items',
+    'networks: takes at most 100 items but has 101; remove 1 or split the topology into several files (limits: docs/security.md)',
   ],
   [
     'sites',
     LIMITS.sites,
     (t, n) => (t.sites = Array.from({ length: n }, (_, i) => ({ name: `S${i}`, gatewayAddress: '1.2.3.4' }))),
-    'sites: takes at most 100 items',
+    'sites: takes at most 100 items but has 101; remove 1 or split the topology into several files (limits: docs/security.md)',
   ],
   [
     'connections',
     LIMITS.connections,
     (t, n) => (t.connections = Array.from({ length: n }, () => ({ from: 'VNet1', to: 'VNet4' }))),
-    'connections: takes at most 5000 items',
+    'connections: takes at most 5000 items but has 5001; remove 1 or split the topology into several files (limits: docs/security.md)',
   ],
   [
     'subnets',
     LIMITS.subnets,
     (t, n) => (t.networks[0].subnets = subnets(n)),
-    'networks[0].subnets: takes at most 3000 items',
+    'networks[0].subnets: takes at most 3000 items but has 3001; remove 1 or split the topology into several files (limits: docs/security.md)',
   ],
   [
     'address space prefixes',
     LIMITS.addressPrefixes,
     (t, n) => (t.networks[0].addressSpace = prefixes(n)),
-    'networks[0].addressSpace: takes at most 500 items',
+    'networks[0].addressSpace: takes at most 500 items but has 501; remove 1 or split the topology into several files (limits: docs/security.md)',
   ],
   [
     'tags',
@@ -168,7 +168,7 @@ describe('loadTopologyFile: a file that is not a topology', () => {
           'networks[0].addressSpace: needs at least 1 item',
           'networks[0].gatewaySubnetPrefix: expected a string, got boolean true',
           'connections[0].bidirectional: expected true or false, got string "yes"',
-          'connections[0].names: takes at most 2 items',
+          'connections[0].names: takes at most 2 items but has 3; remove 1 or split the topology into several files (limits: docs/security.md)',
           'mesh: needs at least 2 items',
           'backend.type: "s3" is not allowed here; use "azurerm"',
           'tags.owner: expected a string, got an object',
@@ -201,5 +201,28 @@ describe('loadTopologyFile: a file that is not a topology', () => {
   ])('%s cannot be read', (name, reason, fix) => {
     const path = join(dir, name);
     expect(messagesFor(path)).toEqual([`error: ${path}: (file): cannot read the topology file (${reason}); ${fix}`]);
+  });
+});
+
+describe('the stack name', () => {
+  const named = (name: string) => shapeErrors(seedWith((t) => (t.name = name)));
+  it('takes 64 characters', () => {
+    expect(named('s'.repeat(64))).toEqual([]);
+  });
+  it('refuses 65, naming the value and the rule', () => {
+    expect(named('s'.repeat(65))).toEqual([
+      `error: (topology): name: "${'s'.repeat(64)}…" is not a stack name; start with a letter and use letters, digits, _ and -, at most 64 in all`,
+    ]);
+  });
+  it('from a file name: 64 characters are the stack name, 65 are refused with the fix', () => {
+    const seed = JSON.stringify(seedInput());
+    expect(loadTopologyFile(write(`${'f'.repeat(64)}.json`, seed)).name).toBe('f'.repeat(64));
+    expect(() => loadTopologyFile(write(`${'f'.repeat(65)}.json`, seed))).toThrow(
+      `(file): the file name gives the stack name "${'f'.repeat(65)}", longer than the 64 characters a stack name may have; rename the file or set "name" in it`,
+    );
+  });
+  it('a long file name is no matter when the file names its stack', () => {
+    const seed = JSON.stringify({ ...seedInput(), name: 'short' });
+    expect(loadTopologyFile(write(`${'g'.repeat(65)}.json`, seed)).name).toBe('short');
   });
 });
