@@ -97,7 +97,7 @@ export const bgpNeedsBgpGateways: Rule = (topology) => {
     return [
       error(
         fieldPath(c, 'enableBgp'),
-        `connection "${c.names[0]}": enableBgp is true but ${missing.join(' and ')} has no BGP settings; add bgp to ${missing.length > 1 ? 'both' : 'it'} or set enableBgp to false`,
+        `connection "${c.names[0]}": enableBgp is true but ${missing.join(' and ')} ${missing.length > 1 ? 'have' : 'has'} no BGP settings; add bgp to ${missing.length > 1 ? 'both' : 'it'} or set enableBgp to false`,
       ),
     ];
   });

@@ -118,7 +118,7 @@ describe('BGP on connections', () => {
     [
       'enableBgp with neither gateway speaking BGP',
       (t) => (t.connections![0].enableBgp = true),
-      'connection "VNet1-to-VNet4": enableBgp is true but the gateway of network "VNet1" and the gateway of network "VNet4" has no BGP settings; add bgp to both or set enableBgp to false',
+      'connection "VNet1-to-VNet4": enableBgp is true but the gateway of network "VNet1" and the gateway of network "VNet4" have no BGP settings; add bgp to both or set enableBgp to false',
     ],
     [
       'enableBgp with one gateway speaking BGP',
