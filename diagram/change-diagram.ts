@@ -107,7 +107,8 @@ function buildChangeFlowchart(
         endpoints.set(address, {
           key: address,
           kind: ref.type === GATEWAY ? 'gateway' : 'site',
-          name: literal(body?.name) ?? actions.get(address)?.azureName ?? ref.name,
+          // No name (a plan that marks it sensitive leaves it out): the Terraform address, as the report says.
+          name: literal(body?.name) ?? actions.get(address)?.azureName ?? address,
           network: ref.type === GATEWAY ? networkOf(body, stacks) : undefined,
         });
       }

@@ -3,7 +3,7 @@
  * what each resource becomes (`after`), the old one from what it was (`before`). A value that is another resource's id
  * in the plan becomes a reference to that resource (`${azurerm_virtual_network_gateway.X.id}`), and the plan's
  * `configuration` supplies references for values known only after apply (a replaced gateway's new id). Sensitive values
- * (shared keys) are left out: the picture needs none.
+ * (shared keys, or a whole object marked sensitive) are left out: the picture needs none.
  * Format: https://developer.hashicorp.com/terraform/internals/json-format ("Plan Representation").
  */
 
@@ -49,7 +49,9 @@ export function planStacks(plan: unknown): { now: StackLike; old: StackLike } {
     }
     if (isObject(change.after)) {
       const body = reference(withoutSensitive(change.after, change.after_sensitive)) as Json;
-      const before = isObject(change.before) ? (reference(change.before) as Json) : {};
+      const before = isObject(change.before)
+        ? (reference(withoutSensitive(change.before, change.before_sensitive)) as Json)
+        : {};
       const unknown = isObject(change.after_unknown) ? change.after_unknown : {};
       for (const [attribute, refs] of Object.entries(expressions.get(address) ?? {})) {
         // The configuration names what a value reads; it matters for values the plan knows only after apply.
@@ -85,10 +87,23 @@ function configurationExpressions(plan: unknown): Map<string, Record<string, str
   return out;
 }
 
+/**
+ * The values without what the plan's mirror (`before_sensitive`/`after_sensitive`) marks: an attribute marked, or with
+ * anything inside it marked, is left out, and a whole object marked (`true`) leaves nothing, so the picture names the
+ * resource by its address.
+ */
 function withoutSensitive(values: Json, sensitive: unknown): Json {
+  if (sensitive === true) return {};
   const marks = isObject(sensitive) ? sensitive : {};
   return Object.fromEntries(
-    Object.entries(values).filter(([k]) => marks[k] !== true && k !== 'shared_key' && k !== 'result'),
+    Object.entries(values).filter(([k]) => !anyMarked(marks[k]) && k !== 'shared_key' && k !== 'result'),
+  );
+}
+
+function anyMarked(mark: unknown): boolean {
+  return (
+    mark === true ||
+    (Array.isArray(mark) ? mark.some(anyMarked) : isObject(mark) && Object.values(mark).some(anyMarked))
   );
 }
 

@@ -127,6 +127,56 @@ describe('planStacks', () => {
     expect(changeDiagram(review, now, old)).not.toContain(SECRET);
   });
 
+  it('leaves out a whole object marked sensitive, and an attribute with anything inside it marked', () => {
+    const sensitive = {
+      format_version: '1.2',
+      resource_changes: [
+        change(GW, 'Gone', ['delete'], { id: '/s/gw7', name: 'GWSECRET7' }, null, { before_sensitive: true }),
+        change(
+          'azurerm_local_network_gateway',
+          'Site5',
+          ['create'],
+          null,
+          { name: 'LNGSECRET5' },
+          {
+            after_sensitive: true,
+          },
+        ),
+        change(
+          CONN,
+          'Gone-to-VNet4',
+          ['delete'],
+          { virtual_network_gateway_id: '/s/gw7', bgp: [{ k: 'BGPSECRET' }] },
+          null,
+          {
+            before_sensitive: { bgp: [{ k: true }] },
+          },
+        ),
+      ],
+    };
+    const { now, old } = planStacks(sensitive);
+    expect(old.resource[GW].Gone).toEqual({});
+    expect(now.resource.azurerm_local_network_gateway.Site5).toEqual({});
+    // The sensitive id still becomes a reference: the value never shows.
+    expect(old.resource[CONN]['Gone-to-VNet4']).toEqual({ virtual_network_gateway_id: `\${${GW}.Gone.id}` });
+  });
+
+  it('names a resource whose name is sensitive by its Terraform address, in the label and the node id', () => {
+    const sensitive = {
+      format_version: '1.2',
+      resource_changes: [
+        change(GW, 'Gone', ['delete'], { id: '/s/gw7', name: 'GWSECRET7' }, null, { before_sensitive: true }),
+      ],
+    };
+    const { review } = reviewPlan(sensitive, 'plan.json');
+    const { now, old } = planStacks(sensitive);
+    const text = changeFlowchart(review, now, old);
+    expect(text).toContain(
+      '  gw_azurerm_virtual_network_gateway_Gone{{"<b>azurerm_vi…eway.Gone</b><br/>destroyed"}}:::danger',
+    );
+    expect(text).not.toContain('GWSECRET7');
+  });
+
   it('reads a plan without configuration or changes', () => {
     expect(planStacks({ format_version: '1.2' })).toEqual({ now: { resource: {} }, old: { resource: {} } });
     expect(planStacks(null)).toEqual({ now: { resource: {} }, old: { resource: {} } });

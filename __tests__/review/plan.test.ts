@@ -139,6 +139,10 @@ describe('npm run review -- --plan', () => {
       expect.arrayContaining(['Old-Key-Zx81Qp', 'New-Key-Mv47Rt', 'Secret-Tag-Ab12', 'Secret-Tag-Cd34']),
     );
     expect(secretsOf(JSON.parse(readFileSync(plan('replace'), 'utf8')))).toContain('Replace-Plan-Key-3k5m');
+    // Whole objects marked sensitive (`"after_sensitive": true`, `"before_sensitive": true`): their names too.
+    expect(secretsOf(JSON.parse(readFileSync(plan('whole-object-sensitive'), 'utf8')))).toEqual(
+      expect.arrayContaining(['LNGSECRET5', 'GWSECRET7', 'RGSECRET7']),
+    );
   });
 
   it.each([
