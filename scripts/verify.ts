@@ -61,12 +61,17 @@ export function shellQuote(word: string): string {
 export interface GatewayAddresses {
   readonly network: string;
   readonly gateway: string;
+  /** Empty when the output is sensitive. */
   readonly addresses: readonly string[];
+  /** The output is marked `"sensitive": true`: its value is never read, and the report says `(sensitive)`. */
+  readonly sensitive?: true;
 }
 
 /**
  * The gateways' public IPs from `terraform output -json` (`{"VNet1-gateway-public-ips": {"value": [...]}}`); the
- * stack names that output `<network>-gateway-public-ips`. Gateways without the output are left out.
+ * stack names that output `<network>-gateway-public-ips`. Gateways without the output are left out. An output marked
+ * `"sensitive": true` (https://developer.hashicorp.com/terraform/cli/commands/output: `-json` prints sensitive values
+ * in plain text) keeps its value to itself.
  */
 export function gatewayAddresses(model: TopologyModel, outputs: unknown): GatewayAddresses[] {
   if (typeof outputs !== 'object' || outputs === null || Array.isArray(outputs)) {
@@ -77,7 +82,12 @@ export function gatewayAddresses(model: TopologyModel, outputs: unknown): Gatewa
     if (!network.gateway) continue;
     const key = gatewayOutputName(network.name);
     const entry = (outputs as Record<string, unknown>)[key];
-    const value = typeof entry === 'object' && entry !== null && 'value' in entry ? entry.value : undefined;
+    if (typeof entry !== 'object' || entry === null || !('value' in entry)) continue;
+    if ('sensitive' in entry && entry.sensitive === true) {
+      found.push({ network: network.name, gateway: network.gateway.name, addresses: [], sensitive: true });
+      continue;
+    }
+    const value = entry.value;
     if (!Array.isArray(value)) continue;
     found.push({ network: network.name, gateway: network.gateway.name, addresses: value.map(String) });
   }
@@ -98,7 +108,7 @@ export function verifyReport(model: TopologyModel, outputs?: unknown): string {
     if (gateways.length === 0) lines.push('#   (none in the outputs file: is it from this topology, after apply?)');
     // Comment lines hold only escaped text: a value from the outputs file cannot start a line of its own.
     for (const g of gateways) {
-      const addresses = g.addresses.map(commentText).join(', ');
+      const addresses = g.sensitive ? '(sensitive)' : g.addresses.map(commentText).join(', ');
       lines.push(`#   ${commentText(g.gateway)} (${commentText(g.network)}): ${addresses}`);
     }
     lines.push('');

@@ -103,6 +103,53 @@ describe('gatewayAddresses', () => {
   });
 });
 
+describe('verify with an output marked sensitive', () => {
+  const outputs = {
+    'VNet1-gateway-public-ips': { sensitive: false, type: ['tuple', ['string']], value: ['20.1.2.3'] },
+    'VNet4-gateway-public-ips': { sensitive: true, type: ['tuple', ['string']], value: ['SENSITIVEIP'] },
+  };
+
+  it('keeps the value out of what it reads', () => {
+    expect(gatewayAddresses(seed, outputs)).toEqual([
+      { network: 'VNet1', gateway: 'VNet1GW', addresses: ['20.1.2.3'] },
+      { network: 'VNet4', gateway: 'VNet4GW', addresses: [], sensitive: true },
+    ]);
+  });
+
+  it('says (sensitive) for a value of any shape, and never prints it', () => {
+    const report = verifyReport(seed, {
+      ...outputs,
+      'VNet1-gateway-public-ips': { sensitive: true, type: 'string', value: 'SENSITIVESTRING' },
+    });
+    expect(report.split('\n').slice(0, 4)).toEqual([
+      '# Gateway public IPs',
+      '#   VNet1GW (VNet1): (sensitive)',
+      '#   VNet4GW (VNet4): (sensitive)',
+      '',
+    ]);
+    expect(report).not.toMatch(/SENSITIVE(IP|STRING)/);
+  });
+
+  it('npm run verify -- --outputs <file>: (sensitive) on stdout, the value nowhere', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verify-'));
+    const file = join(dir, 'outputs.json');
+    writeFileSync(file, JSON.stringify(outputs));
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'run-ts.mjs'), 'scripts/verify.ts', '--outputs', file],
+      { cwd: ROOT, env: { ...process.env, TOPOLOGY: '' }, encoding: 'utf8' },
+    );
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run.stdout.split('\n').slice(0, 4)).toEqual([
+      '# Gateway public IPs',
+      '#   VNet1GW (VNet1): 20.1.2.3',
+      '#   VNet4GW (VNet4): (sensitive)',
+      '',
+    ]);
+    expect(run.stdout).not.toContain('SENSITIVEIP');
+  });
+});
+
 describe('verify on hostile text', () => {
   it('a value from the outputs file cannot start a line of its own', () => {
     const model = readTopology('vnet1-vnet4.json').model;
