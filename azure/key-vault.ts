@@ -1,3 +1,5 @@
+import { parseResourceId } from './resource-id';
+
 /** A Key Vault secret's ARM resource id, split into the vault's id and the secret's name. */
 export interface KeyVaultSecretId {
   readonly keyVaultId: string;
@@ -11,8 +13,7 @@ export interface KeyVaultSecretId {
  * `name` with `keyvault/validate.NestedItemName` (`^[0-9a-zA-Z-]+$`). A secret name is 1-127 characters (Microsoft's
  * "Naming rules and restrictions for Azure resources", `Microsoft.KeyVault/vaults/secrets`).
  */
-const KEY_VAULT_SECRET_ID =
-  /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+)\/secrets\/([0-9A-Za-z-]{1,127})$/;
+const SECRET = /^\/secrets\/([0-9A-Za-z-]{1,127})$/;
 
 /** How a Key Vault secret's id is written, for messages. */
 export const KEY_VAULT_SECRET_ID_FORM =
@@ -20,6 +21,7 @@ export const KEY_VAULT_SECRET_ID_FORM =
 
 /** Splits `/subscriptions/…/vaults/<vault>/secrets/<name>`; undefined when the id is not written that way. */
 export function parseKeyVaultSecretId(id: string): KeyVaultSecretId | undefined {
-  const match = KEY_VAULT_SECRET_ID.exec(id);
-  return match ? { keyVaultId: match[1], secretName: match[2] } : undefined;
+  const vault = parseResourceId(id, 'Microsoft.KeyVault/vaults');
+  const secret = vault ? SECRET.exec(vault.rest) : null;
+  return vault && secret ? { keyVaultId: vault.id, secretName: secret[1] } : undefined;
 }

@@ -1,10 +1,11 @@
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
-import { TerraformProvider } from 'cdktf';
+import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { keepTextLiteral } from './literal-text';
 import { canonicalLocation } from '../azure/regions';
+import { parseGatewayId } from '../azure/resource-id';
 import { defaultZones, VpnGatewayGeneration, VpnGatewaySku } from '../azure/skus';
 import { defaultNames, GatewayModel, NetworkModel } from '../topology/model';
 import type { LocalSite } from './local-site';
@@ -95,7 +96,11 @@ export type DeleteProtection = 'lock' | 'preventDestroy';
 
 /** A VPN gateway that exists already, made by another team or another stack: what {@link VpnGateway.fromGatewayAttributes} takes. */
 export interface VpnGatewayAttributes {
-  /** Azure resource id of the gateway, `/subscriptions/…/providers/Microsoft.Network/virtualNetworkGateways/<name>`. */
+  /**
+   * Azure resource id of the gateway, `/subscriptions/…/providers/Microsoft.Network/virtualNetworkGateways/<name>`.
+   * When it is a literal (not a token), the rules check that it is written that way and names the gateway's
+   * `subscriptionId`, `resourceGroupName` and `name` (compared without case, as Azure does).
+   */
   readonly gatewayId: string;
   /** Gateway name. */
   readonly name: string;
@@ -103,7 +108,10 @@ export interface VpnGatewayAttributes {
   readonly resourceGroupName: string;
   /** Azure region of the gateway, canonical (`westus2`) or display (`West US 2`). */
   readonly location: string;
-  /** Subscription of the gateway. @default - the subscription of the gateway that connects to it */
+  /**
+   * Subscription of the gateway. The rules check that it is the one `gatewayId` names.
+   * @default - the subscription `gatewayId` names, when it is a literal id; else that of the gateway that connects to it
+   */
   readonly subscriptionId?: string;
   /** The gateway's BGP settings, when BGP is on. @default - BGP off */
   readonly bgp?: { readonly asn: number };
@@ -120,7 +128,8 @@ export class VpnGateway extends Construct implements IVpnGateway {
    * A gateway that exists already (made by another team or another stack), to connect this stack's gateways to:
    * `gateway.connectTo(existing)` creates this side's connection only. The other side's connection belongs to the
    * gateway's owner, who creates it with the same shared key; this stack never changes the existing gateway.
-   * The rules check what they know about it: its region, subscription id, and BGP on both ends.
+   * The rules check what they know about it: its region, its subscription id (given, or read from a literal
+   * `gatewayId`), that a literal `gatewayId` names its subscription, resource group and name, and BGP on both ends.
    */
   public static fromGatewayAttributes(scope: Construct, id: string, attrs: VpnGatewayAttributes): IVpnGateway {
     return new ExistingVpnGateway(scope, id, attrs);
@@ -317,7 +326,9 @@ class ExistingVpnGateway extends Construct implements IVpnGateway {
     this.name = attrs.name;
     this.resourceGroupName = attrs.resourceGroupName;
     this.location = canonicalLocation(attrs.location);
-    this.subscriptionId = attrs.subscriptionId;
+    // A literal id says the subscription; a token (`data.x.id`) says nothing before apply.
+    const parsed = Token.isUnresolved(attrs.gatewayId) ? undefined : parseGatewayId(attrs.gatewayId);
+    this.subscriptionId = attrs.subscriptionId ?? parsed?.subscriptionId;
     this.bgpEnabled = attrs.bgp !== undefined;
     this.networkName = attrs.networkName ?? attrs.name;
     registerTopologyRules(this, (draft) =>
@@ -327,6 +338,7 @@ class ExistingVpnGateway extends Construct implements IVpnGateway {
         networkName: this.networkName,
         resourceGroup: attrs.resourceGroupName,
         location: attrs.location,
+        gatewayId: attrs.gatewayId,
         subscriptionId: attrs.subscriptionId,
         bgp: attrs.bgp,
       }),

@@ -1,4 +1,5 @@
 import { canonicalLocation, closestRegion, isKnownRegion } from '../azure/regions';
+import { GATEWAY_ID_FORM, parseGatewayId } from '../azure/resource-id';
 import { error, warning } from './finding';
 import { createdGroups } from './names';
 import { fieldPath, isKnown, networkLabel, Rule, siteLabel } from './rule';
@@ -45,6 +46,58 @@ export const subscriptionIds: Rule = (topology) =>
     );
 
 /**
+ * An existing gateway's literal `gatewayId` is what the connection points at: written as the provider parses it, and
+ * naming the subscription, resource group and name given beside it (Azure compares them without case). Without a
+ * `subscriptionId`, the id's subscription is the gateway's, and must be a GUID.
+ */
+export const existingGatewayIds: Rule = (topology) =>
+  (topology.existingGateways ?? []).flatMap((g) => {
+    if (!isKnown(g.gatewayId)) return [];
+    const label = `existing gateway "${g.name}"`;
+    const path = fieldPath(g, 'gatewayId');
+    const id = parseGatewayId(g.gatewayId);
+    if (!id) {
+      return [
+        error(
+          path,
+          `${label}: gatewayId "${g.gatewayId}" is not a VPN gateway's resource id; write it as ${GATEWAY_ID_FORM}, as \`az network vnet-gateway show --query id\` prints it`,
+        ),
+      ];
+    }
+    const differs = (given: string | undefined, named: string) =>
+      isKnown(given) && given.toLowerCase() !== named.toLowerCase();
+    return [
+      ...(differs(g.subscriptionId, id.subscriptionId)
+        ? [
+            error(
+              path,
+              `${label}: gatewayId names subscription "${id.subscriptionId}" but subscriptionId is "${g.subscriptionId}"; make them the same, or leave subscriptionId out (it is read from gatewayId)`,
+            ),
+          ]
+        : []),
+      ...(g.subscriptionId === undefined && !GUID.test(id.subscriptionId)
+        ? [
+            error(
+              path,
+              `${label}: gatewayId names subscription "${id.subscriptionId}", which is not a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000); copy the id from \`az network vnet-gateway show --query id\``,
+            ),
+          ]
+        : []),
+      ...(differs(g.resourceGroup, id.resourceGroup)
+        ? [
+            error(
+              path,
+              `${label}: gatewayId names resource group "${id.resourceGroup}" but resourceGroupName is "${g.resourceGroup}"; make them the same`,
+            ),
+          ]
+        : []),
+      ...(differs(g.name, id.name)
+        ? [error(path, `${label}: gatewayId names gateway "${id.name}" but name is "${g.name}"; make them the same`)]
+        : []),
+    ];
+  });
+
+/**
  * A created resource group has one location. Networks in different regions sharing one would put the group where the
  * first of them is, and reordering the networks would move (replace) the group.
  */
@@ -62,4 +115,9 @@ export const resourceGroupLocation: Rule = (topology) =>
       );
   });
 
-export const placementRules: readonly Rule[] = [knownRegions, subscriptionIds, resourceGroupLocation];
+export const placementRules: readonly Rule[] = [
+  knownRegions,
+  subscriptionIds,
+  existingGatewayIds,
+  resourceGroupLocation,
+];

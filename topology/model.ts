@@ -32,6 +32,9 @@ export interface ExistingGatewayModel {
   readonly networkName: string;
   readonly resourceGroup: string;
   readonly location: string;
+  /** As given; the rules check it against the subscription, group and name it holds. */
+  readonly gatewayId?: string;
+  /** As given, apart from `gatewayId`. */
   readonly subscriptionId?: string;
   readonly bgp?: { readonly asn: number };
 }

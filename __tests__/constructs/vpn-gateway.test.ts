@@ -1,6 +1,6 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { Fn, TerraformStack, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { collectTopology, VpnGateway } from '../../constructs';
+import { collectTopology, VpnGateway, VpnGatewayAttributes } from '../../constructs';
 import { checkTopology } from '../../rules';
 import { articleGateway, articleNetwork } from '../support/fixtures';
 import { addressOf, ref, resourcesOf, synthScope } from '../support/synth';
@@ -190,7 +190,7 @@ describe('VpnGateway.fromGatewayAttributes: a gateway that exists already', () =
   it('has its region and subscription id checked by the rules', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     const hubInTypo = VpnGateway.fromGatewayAttributes(stack, 'Hub', {
-      gatewayId: HUB_ID,
+      gatewayId: HUB_ID.replace('0d5c7d6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', 'not-a-guid'),
       name: 'HubGW',
       resourceGroupName: 'HubRG',
       location: 'westus22',
@@ -214,10 +214,84 @@ describe('VpnGateway.fromGatewayAttributes: a gateway that exists already', () =
     ]);
   });
 
+  describe('its gatewayId', () => {
+    const SUB = '0d5c7d6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
+    const OTHER = '11111111-2222-3333-4444-555555555555';
+    const findings = (attrs: Partial<VpnGatewayAttributes>) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      const existing = VpnGateway.fromGatewayAttributes(stack, 'Hub', {
+        gatewayId: HUB_ID,
+        name: 'HubGW',
+        resourceGroupName: 'HubRG',
+        location: 'westus2',
+        ...attrs,
+      });
+      articleGateway(stack, 'VNet1', 1).connectTo(existing);
+      return { existing, findings: checkTopology(collectTopology(stack)) };
+    };
+
+    it('gives the subscription when subscriptionId is left out', () => {
+      const { existing, findings: found } = findings({});
+      expect(existing.subscriptionId).toBe(SUB);
+      expect(found).toEqual([]);
+    });
+
+    it('agrees with the attributes without case, as Azure compares them', () => {
+      expect(
+        findings({ subscriptionId: SUB.toUpperCase(), resourceGroupName: 'hubrg', name: 'HUBGW' }).findings,
+      ).toEqual([]);
+    });
+
+    it('is not read when it is a token (known only after apply)', () => {
+      const { existing, findings: found } = findings({ gatewayId: Token.asString(Fn.lower('x')) });
+      expect(existing.subscriptionId).toBeUndefined();
+      expect(found).toEqual([]);
+    });
+
+    it('keeps a subscriptionId that is given', () => {
+      expect(findings({ subscriptionId: SUB }).existing.subscriptionId).toBe(SUB);
+    });
+
+    it.each([
+      [
+        'a subscription other than subscriptionId',
+        { subscriptionId: OTHER },
+        `existing gateway "HubGW": gatewayId names subscription "${SUB}" but subscriptionId is "${OTHER}"; make them the same, or leave subscriptionId out (it is read from gatewayId)`,
+      ],
+      [
+        'a subscription that is not a GUID, without subscriptionId',
+        { gatewayId: HUB_ID.replace(SUB, 'my-sub') },
+        'existing gateway "HubGW": gatewayId names subscription "my-sub", which is not a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000); copy the id from `az network vnet-gateway show --query id`',
+      ],
+      [
+        'another resource group',
+        { resourceGroupName: 'SpokeRG' },
+        'existing gateway "HubGW": gatewayId names resource group "HubRG" but resourceGroupName is "SpokeRG"; make them the same',
+      ],
+      [
+        'another gateway name',
+        { name: 'HubGW2' },
+        'existing gateway "HubGW2": gatewayId names gateway "HubGW" but name is "HubGW2"; make them the same',
+      ],
+      [
+        'a form the provider refuses (resourcegroups in lower case)',
+        { gatewayId: HUB_ID.replace('resourceGroups', 'resourcegroups') },
+        `existing gateway "HubGW": gatewayId "${HUB_ID.replace('resourceGroups', 'resourcegroups')}" is not a VPN gateway's resource id; write it as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworkGateways/<name> (segments in that case), as \`az network vnet-gateway show --query id\` prints it`,
+      ],
+      [
+        'a path after the gateway name',
+        { gatewayId: `${HUB_ID}/ipConfigurations/default` },
+        `existing gateway "HubGW": gatewayId "${HUB_ID}/ipConfigurations/default" is not a VPN gateway's resource id; write it as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworkGateways/<name> (segments in that case), as \`az network vnet-gateway show --query id\` prints it`,
+      ],
+    ])('names %s: an error', (_title, attrs, message) => {
+      expect(findings(attrs).findings).toEqual([{ severity: 'error', path: 'test/Hub', message }]);
+    });
+  });
+
   it('does not share its name with a new gateway in its resource group', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     const hubName = VpnGateway.fromGatewayAttributes(stack, 'Hub', {
-      gatewayId: HUB_ID,
+      gatewayId: HUB_ID.replace('/HubRG/', '/vnet1-RG/').replace(/HubGW$/, 'VNet1GW'),
       name: 'VNet1GW',
       resourceGroupName: 'vnet1-RG',
       location: 'eastus',
