@@ -9,6 +9,7 @@ import {
   META_ARGUMENTS,
   SECRET_ATTRIBUTES,
 } from './force-new';
+import { canonicalJson, isObject } from './json';
 
 /**
  * What Terraform will do to one resource (or, for `read`, one data source). `no-op` is a resource Azure sees no change
@@ -210,7 +211,7 @@ function readStack(json: unknown, label: string): Stack {
 function metaChanges(a: Body, b: Body): MetaChange[] {
   const changes: MetaChange[] = [];
   const add = (argument: string, before: unknown, after: unknown) => {
-    if (canonical(before) === canonical(after)) return;
+    if (canonicalJson(before) === canonicalJson(after)) return;
     changes.push({
       argument,
       ...(before === undefined ? {} : { before: formatValue(before) }),
@@ -252,7 +253,7 @@ class Analysis {
     for (const attribute of keys) {
       const before = stripMetadata(a[attribute]);
       const after = stripMetadata(b[attribute]);
-      const textChanged = canonical(before) !== canonical(after);
+      const textChanged = canonicalJson(before) !== canonicalJson(after);
       const { through, reads } = textChanged ? { through: [], reads: [] } : this.changedReferences(after);
       if (!textChanged && through.length === 0 && reads.length === 0) continue;
       const secret = SECRET_ATTRIBUTES.includes(attribute) && !(isReferenceOnly(before) && isReferenceOnly(after));
@@ -313,7 +314,7 @@ class Analysis {
       const old = this.old.resources.get(address);
       if (!body || !old) continue;
       if (attribute in body && !isComputedIn(body[attribute])) {
-        if (canonical(stripMetadata(old[attribute])) !== canonical(stripMetadata(body[attribute]))) {
+        if (canonicalJson(stripMetadata(old[attribute])) !== canonicalJson(stripMetadata(body[attribute]))) {
           reads.add(`${address}.${attribute}`);
         }
         continue;
@@ -360,7 +361,7 @@ function compareValues(a: Readonly<Record<string, unknown>>, b: Readonly<Record<
   for (const name of names) {
     if (!(name in a)) changes.push({ name, action: 'create' });
     else if (!(name in b)) changes.push({ name, action: 'delete' });
-    else if (canonical(stripMetadata(a[name])) !== canonical(stripMetadata(b[name]))) {
+    else if (canonicalJson(stripMetadata(a[name])) !== canonicalJson(stripMetadata(b[name]))) {
       changes.push({ name, action: 'update' });
     }
   }
@@ -548,21 +549,4 @@ function stripMetadata(value: unknown): unknown {
       .filter(([k]) => k !== '//')
       .map(([k, v]) => [k, stripMetadata(v)]),
   );
-}
-
-/** JSON with sorted keys, so that key order never reads as a change. */
-function canonical(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,6 +10,7 @@ import {
   ValueChange,
 } from './compare';
 import { SECRET_ATTRIBUTES } from './force-new';
+import { canonicalJson, isObject } from './json';
 
 /**
  * Reads a real plan: the output of `terraform show -json <planfile>`, Terraform's JSON output format
@@ -187,7 +188,7 @@ function diff(
     if (unknown) {
       // A replacement leaves every computed attribute (`id`, `guid`) unknown: only the forcing ones say anything.
       if (replacing && !forces) continue;
-    } else if (canonical(a) === canonical(b)) continue;
+    } else if (canonicalJson(a ?? null) === canonicalJson(b ?? null)) continue;
     changes.push({
       attribute,
       ...(secret(attribute) ? { sensitive: true as const } : { before: a, ...(unknown ? {} : { after: b }) }),
@@ -243,21 +244,4 @@ function outputChanges(changes: unknown): ValueChange[] {
     else if (actions === 'delete,create' || actions === 'create,delete') found.push({ name, action: 'update' });
   }
   return found;
-}
-
-/** JSON with sorted keys, so that key order never reads as a change. */
-function canonical(value: unknown): string {
-  if (value === undefined || value === null) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
