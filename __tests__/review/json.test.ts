@@ -4,6 +4,7 @@ describe('canonicalJson', () => {
   it.each<[string, unknown, unknown, boolean]>([
     ['key order is no change', { a: 1, b: { c: 2, d: 3 } }, { b: { d: 3, c: 2 }, a: 1 }, true],
     ['array order is a change', [1, 2], [2, 1], false],
+    ['elements stay apart', [1, 2], [12], false],
     ['an absent argument differs from null', undefined, null, false],
     ['a number differs from its string', 1, '1', false],
     ['a nested value that differs is a change', { a: { b: [1, { c: 'x' }] } }, { a: { b: [1, { c: 'y' }] } }, false],
