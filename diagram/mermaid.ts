@@ -64,6 +64,18 @@ function rolesOf(model: TopologyModel): Map<string, Role> {
   return roles;
 }
 
+/** Each site as a parallelogram of its own, in either drawing; returns the Mermaid node id of each site by name. */
+function drawSites(model: TopologyModel, ids: NodeIds, lines: string[], used: Set<NodeClass>): Map<string, string> {
+  const siteNode = new Map<string, string>();
+  for (const site of model.sites) {
+    const id = ids.for(`site_${site.name}`);
+    lines.push(`  ${id}[/"${label(siteLines(site))}"/]:::site`);
+    used.add('site');
+    siteNode.set(site.name, id);
+  }
+  return siteNode;
+}
+
 function fullFlowchart(model: TopologyModel): string {
   const ids = new NodeIds();
   const roles = rolesOf(model);
@@ -92,13 +104,7 @@ function fullFlowchart(model: TopologyModel): string {
     gatewayNode.set(network.name, inner);
   }
 
-  const siteNode = new Map<string, string>();
-  for (const site of model.sites) {
-    const id = ids.for(`site_${site.name}`);
-    lines.push(`  ${id}[/"${label(siteLines(site))}"/]:::site`);
-    used.add('site');
-    siteNode.set(site.name, id);
-  }
+  const siteNode = drawSites(model, ids, lines, used);
 
   for (const connection of model.connections) {
     const from = gatewayNode.get(connection.from);
@@ -195,13 +201,7 @@ function groupedFlowchart(model: TopologyModel): string {
     used.add('gateway');
     placeOf.set(network.name, id);
   }
-  const siteNode = new Map<string, string>();
-  for (const site of model.sites) {
-    const id = ids.for(`site_${site.name}`);
-    lines.push(`  ${id}[/"${label(siteLines(site))}"/]:::site`);
-    used.add('site');
-    siteNode.set(site.name, id);
-  }
+  const siteNode = drawSites(model, ids, lines, used);
 
   const edges = new Map<string, { from: string; to: string; count: number; first: ConnectionModel }>();
   for (const connection of model.connections) {
