@@ -1,7 +1,10 @@
 // StrykerJS, run by `npm run mutate` (scripts/mutate.mjs) one folder at a time: MUTATE_FOLDER names the folder.
 // Each folder keeps its own incremental report in mutation/<folder>.json, checked in, so that a rerun tests only the
 // mutants whose code or covering tests changed; docs/mutation.md is written from those reports.
-import { TESTS } from './scripts/mutation-folders.mjs';
+import { createRequire } from 'node:module';
+import { SKIPPED_TESTS, TESTS } from './scripts/mutation-folders.mjs';
+
+const jestConfig = createRequire(import.meta.url)('./jest.config.js');
 
 const folder = process.env.MUTATE_FOLDER;
 if (!(folder in TESTS)) {
@@ -17,7 +20,10 @@ export default {
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
-    config: { testMatch: TESTS[folder].map((dir) => `<rootDir>/__tests__/${dir}/**/*.test.ts`) },
+    config: {
+      testMatch: TESTS[folder].map((dir) => `<rootDir>/__tests__/${dir}/**/*.test.ts`),
+      testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, ...(SKIPPED_TESTS[folder] ?? [])],
+    },
     enableFindRelatedTests: false,
   },
   // A mutant that does not compile is dropped before any test runs.
