@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReview } from '../../review/cli';
 import { exitCodeOf, StackInputError } from '../../review/compare';
+import { formatText } from '../../review/format';
 import { reviewPlan } from '../../review/plan';
 import { ROOT } from '../support/synth';
 
@@ -175,6 +176,380 @@ describe('npm run review -- --plan', () => {
   it('exit code follows the review: 0 for creates and updates, 2 for the rest', () => {
     expect(exitCodeOf(review('creates-and-updates'))).toBe(0);
     expect(exitCodeOf(review('destroy'))).toBe(2);
+  });
+});
+
+describe('reviewPlan: each part of the plan format', () => {
+  type Entry = Record<string, unknown>;
+  const planWith = (resourceChanges: unknown[], extra: Record<string, unknown> = {}) =>
+    reviewPlan(
+      { format_version: '1.2', planned_values: { root_module: {} }, resource_changes: resourceChanges, ...extra },
+      'p.json',
+    ).review;
+  const change = (address: string, actions: string[], more: Entry = {}, changeMore: Entry = {}): Entry => ({
+    address,
+    mode: address.startsWith('data.') ? 'data' : 'managed',
+    type: address.split('.').slice(-2)[0],
+    change: {
+      actions,
+      before: {},
+      after: {},
+      after_unknown: {},
+      before_sensitive: {},
+      after_sensitive: {},
+      ...changeMore,
+    },
+    ...more,
+  });
+  const errorOf = (json: unknown) => {
+    try {
+      reviewPlan(json, 'p.json');
+    } catch (e) {
+      return { name: (e as Error).name, message: (e as Error).message };
+    }
+    return undefined;
+  };
+  const KEY = 'random_password.Key_1A2B3C4D';
+  const CONN_A = 'azurerm_virtual_network_gateway_connection.A-to-B';
+  const CONN_B = 'azurerm_virtual_network_gateway_connection.B-to-A';
+
+  it.each([
+    ['replace_because_tainted', ['delete', 'create'], '-/+', 'replaced', 'tainted: Terraform replaces it'],
+    [
+      'replace_because_cannot_update',
+      ['delete', 'create'],
+      '-/+',
+      'replaced',
+      'the provider cannot update it in place',
+    ],
+    ['replace_by_request', ['delete', 'create'], '-/+', 'replaced', 'replaced on request (-replace)'],
+    ['delete_because_no_resource_config', ['delete'], '-  ', 'destroyed', 'no longer in the configuration'],
+    ['delete_because_wrong_repetition', ['delete'], '-  ', 'destroyed', 'count or for_each added or removed'],
+    ['delete_because_count_index', ['delete'], '-  ', 'destroyed', 'its count index is gone'],
+    ['delete_because_each_key', ['delete'], '-  ', 'destroyed', 'its for_each key is gone'],
+    ['delete_because_no_module', ['delete'], '-  ', 'destroyed', 'its module is gone'],
+    ['delete_because_no_move_target', ['delete'], '-  ', 'destroyed', 'the target of its moved block is gone'],
+    ['read_because_config_unknown', ['read'], '<= ', 'read', 'its arguments are known only after apply'],
+    ['read_because_dependency_pending', ['read'], '<= ', 'read', 'what it depends on changes'],
+    ['read_because_check_nested', ['read'], '<= ', 'read', 'a check block reads it'],
+  ])('action_reason %s (actions %j) reads its reason in the resource line', (why, actionList, symbol, verb, text) => {
+    const address = actionList[0] === 'read' ? 'data.azurerm_client_config.current' : 'azurerm_public_ip.Pip1';
+    const review = planWith([change(address, actionList, { action_reason: why })]);
+    expect(review.resources).toEqual([
+      {
+        address,
+        type: address.split('.').slice(-2)[0],
+        action: actionList.length === 2 ? 'replace' : actionList[0],
+        changes: [],
+        forceNewKnown: true,
+        reason: text,
+      },
+    ]);
+    expect(formatText(review).split('\n')).toContain(`  ${symbol} ${address}: ${verb}, ${text}`);
+  });
+
+  it('a resource with no action_reason, or one this version does not know, has no reason, meta or name', () => {
+    const { resources } = planWith([
+      change('azurerm_public_ip.Pip1', ['create']),
+      change('azurerm_public_ip.Pip2', ['delete'], { action_reason: 'delete_because_something_new' }),
+    ]);
+    expect(resources).toEqual([
+      {
+        address: 'azurerm_public_ip.Pip1',
+        type: 'azurerm_public_ip',
+        action: 'create',
+        changes: [],
+        forceNewKnown: true,
+      },
+      {
+        address: 'azurerm_public_ip.Pip2',
+        type: 'azurerm_public_ip',
+        action: 'delete',
+        changes: [],
+        forceNewKnown: true,
+      },
+    ]);
+  });
+
+  it.each([
+    ['a text', 'azurerm_public_ip.Pip1'],
+    ['no change', { address: 'azurerm_public_ip.Pip1' }],
+    ['a change that is a list', { address: 'azurerm_public_ip.Pip1', change: [] }],
+    ['no address', { change: { actions: ['create'] } }],
+    ['an address that is not a text', { address: 7, change: { actions: ['create'] } }],
+  ])('a resource change with %s is refused with its index', (_, entry) => {
+    expect(
+      errorOf({ format_version: '1.2', resource_changes: [change('azurerm_public_ip.Ok', ['create']), entry] }),
+    ).toEqual({
+      name: 'StackInputError',
+      message: 'p.json: resource_changes[1] is not a resource change (no address or change)',
+    });
+  });
+
+  it.each([
+    ['no actions', {}, 'unknown actions undefined'],
+    ['actions as a text', { actions: 'create' }, 'unknown actions "create"'],
+  ])('a change with %s is refused', (_, body, message) => {
+    expect(errorOf({ format_version: '1.2', resource_changes: [{ address: 'a.b', change: body }] })).toEqual({
+      name: 'StackInputError',
+      message: `p.json: resource_changes[0] (a.b): ${message}`,
+    });
+  });
+
+  const hint = 'save one with `terraform show -json plan.tfplan > plan.json`';
+  it.each([
+    ['a list', [], `p.json: not a Terraform plan (no "format_version"); ${hint}`],
+    ['null', null, `p.json: not a Terraform plan (no "format_version"); ${hint}`],
+    [
+      'a numeric format_version',
+      { format_version: 1.2, resource_changes: [] },
+      `p.json: not a Terraform plan (no "format_version"); ${hint}`,
+    ],
+    [
+      'format_version 0.2',
+      { format_version: '0.2', resource_changes: [] },
+      `p.json: plan format_version 0.2 is not supported (1.x is); ${hint} with Terraform 1.x`,
+    ],
+    [
+      'a configuration',
+      { format_version: '1.2', configuration: { root_module: {} } },
+      `p.json: a Terraform state or configuration, not a plan (no "planned_values" or "resource_changes"); ${hint}`,
+    ],
+    [
+      'resource_changes as an object',
+      { format_version: '1.2', resource_changes: {} },
+      'p.json: "resource_changes" is not a list',
+    ],
+    [
+      'resource_changes as a text',
+      { format_version: '1.2', resource_changes: 'none' },
+      'p.json: "resource_changes" is not a list',
+    ],
+  ])('%s is refused with its own message', (_, json, message) => {
+    expect(errorOf(json)).toEqual({ name: 'StackInputError', message });
+  });
+
+  it('a plan with planned_values and no resource_changes (nothing changes) is an empty review', () => {
+    expect(reviewPlan({ format_version: '1.2', planned_values: { root_module: {} } }, 'p.json')).toEqual({
+      review: { resources: [], outputs: [], variables: [], dangers: [] },
+    });
+  });
+
+  it('without "type", the type is read from the address, in a module or not', () => {
+    const untyped = (address: string): Entry => ({ address, change: { actions: ['create'], after: {} } });
+    const types = planWith([
+      untyped('module.vpn.azurerm_public_ip.Pip1'),
+      untyped('azurerm_virtual_network_gateway.Gw1'),
+      untyped('data.azurerm_client_config.current'),
+    ]).resources.map((r) => [r.address, r.type]);
+    expect(types).toEqual([
+      ['azurerm_virtual_network_gateway.Gw1', 'azurerm_virtual_network_gateway'],
+      ['data.azurerm_client_config.current', 'azurerm_client_config'],
+      ['module.vpn.azurerm_public_ip.Pip1', 'azurerm_public_ip'],
+    ]);
+  });
+
+  it('a name marked sensitive, or one that is not a text, is not shown as the name', () => {
+    const review = planWith([
+      change(
+        'azurerm_public_ip.Pip1',
+        ['create'],
+        {},
+        { after: { name: 'PIPSECRET9' }, after_sensitive: { name: true } },
+      ),
+      change(
+        'azurerm_public_ip.Pip2',
+        ['delete'],
+        {},
+        { before: { name: 'PIPSECRET8' }, before_sensitive: { name: true } },
+      ),
+      change('azurerm_public_ip.Pip3', ['create'], {}, { after: { name: ['pip', '3'] } }),
+      change('azurerm_public_ip.Pip4', ['create'], {}, { after: { name: 'VNet1GWpip4' } }),
+    ]);
+    expect(review.resources.map((r) => [r.address, r.azureName])).toEqual([
+      ['azurerm_public_ip.Pip1', undefined],
+      ['azurerm_public_ip.Pip2', undefined],
+      ['azurerm_public_ip.Pip3', undefined],
+      ['azurerm_public_ip.Pip4', 'VNet1GWpip4'],
+    ]);
+    expect(formatText(review)).not.toMatch(/SECRET|pip,3/);
+  });
+
+  it('resources are sorted by address; two entries at one address (a deposed object) keep the plan order', () => {
+    const { resources } = planWith([
+      change(
+        'azurerm_virtual_network_gateway.Gw1',
+        ['update'],
+        {},
+        { before: { sku: 'VpnGw2' }, after: { sku: 'VpnGw3' } },
+      ),
+      change('azurerm_public_ip.Pip1', ['create', 'delete']),
+      change('azurerm_public_ip.Pip1', ['delete'], { deposed: '00000001' }),
+      change('azurerm_local_network_gateway.Site1', ['create']),
+    ]);
+    expect(resources.map((r) => [r.address, r.action, r.reason])).toEqual([
+      ['azurerm_local_network_gateway.Site1', 'create', undefined],
+      [
+        'azurerm_public_ip.Pip1',
+        'replace',
+        'the new one is created before the old one is destroyed (create_before_destroy)',
+      ],
+      ['azurerm_public_ip.Pip1', 'delete', 'a deposed object left by an earlier create_before_destroy'],
+      ['azurerm_virtual_network_gateway.Gw1', 'update', undefined],
+    ]);
+  });
+
+  it('changed attributes are sorted by name, whatever their order in before and after', () => {
+    const { resources } = planWith([
+      change(
+        'azurerm_virtual_network_gateway.Gw1',
+        ['update'],
+        {},
+        { before: { sku: 'VpnGw2', tags: {} }, after: { tags: { env: 'prod' }, sku: 'VpnGw3', active_active: true } },
+      ),
+    ]);
+    expect(resources[0].changes.map((c) => c.attribute)).toEqual(['active_active', 'sku', 'tags']);
+  });
+
+  it('an attribute is secret when anything inside it is marked, in a list or in a nested object', () => {
+    const review = planWith([
+      change(
+        'azurerm_virtual_network_gateway.Gw1',
+        ['update'],
+        {},
+        {
+          before: {
+            ip_configuration: [{ name: 'a' }, { name: 'IPSECRET1' }],
+            bgp_settings: { asn: 'BGPSECRET1', peering: [] },
+          },
+          after: {
+            ip_configuration: [{ name: 'a' }, { name: 'IPSECRET2' }],
+            bgp_settings: { asn: 'BGPSECRET2', peering: [] },
+          },
+          before_sensitive: { ip_configuration: [{}, { name: true }], bgp_settings: { peering: [], asn: true } },
+          after_sensitive: { ip_configuration: [{}, { name: true }], bgp_settings: { peering: [], asn: true } },
+        },
+      ),
+    ]);
+    expect(review.resources[0].changes).toEqual([
+      { attribute: 'bgp_settings', sensitive: true, forcesReplacement: false, through: [] },
+      { attribute: 'ip_configuration', sensitive: true, forcesReplacement: false, through: [] },
+    ]);
+    expect(formatText(review)).not.toContain('SECRET');
+  });
+
+  it('a replace path that is not a list of steps forces nothing', () => {
+    const { resources } = planWith([
+      change(
+        'azurerm_public_ip.Pip1',
+        ['delete', 'create'],
+        {},
+        { before: { x: 1, zones: ['1'] }, after: { x: 2, zones: ['2'] }, replace_paths: ['x', [0], ['zones', 0]] },
+      ),
+    ]);
+    expect(resources[0].changes).toEqual([
+      { attribute: 'x', before: 1, after: 2, forcesReplacement: false, through: [] },
+      { attribute: 'zones', before: ['1'], after: ['2'], forcesReplacement: true, through: [] },
+    ]);
+  });
+
+  describe('a gateway SKU change the danger rules check against the planned generation', () => {
+    const GW = 'azurerm_virtual_network_gateway.Gw1';
+    const resize = (afterSensitive: Entry) =>
+      planWith([
+        change(
+          GW,
+          ['update'],
+          {},
+          {
+            before: { generation: 'Generation2', name: 'VNet1GW', sku: 'VpnGw2AZ' },
+            after: { generation: 'Generation2', name: 'VNet1GW', sku: 'VpnGw1AZ' },
+            after_sensitive: afterSensitive,
+          },
+        ),
+      ]).dangers;
+
+    it('a SKU the gateway generation does not offer is refused', () => {
+      expect(resize({})).toEqual([
+        {
+          kind: 'sku-refused',
+          address: GW,
+          message:
+            `gateway VNet1GW (${GW}): SKU change across generations is refused by Azure: VpnGw1AZ is Generation1 only ` +
+            'and the gateway is Generation2; Terraform plans VpnGw2AZ -> VpnGw1AZ in place and the apply fails. Keep a ' +
+            'Generation2 SKU, or create a new gateway',
+        },
+      ]);
+    });
+
+    it('a generation marked sensitive is not read, so never printed', () => {
+      expect(resize({ generation: true })).toEqual([]);
+    });
+  });
+
+  describe('which connections read a key, from the configuration', () => {
+    const keyReplaced = (configuration?: unknown) =>
+      planWith(
+        [
+          change(
+            KEY,
+            ['delete', 'create'],
+            {},
+            { before: { length: 32 }, after: { length: 40 }, replace_paths: [['length']] },
+          ),
+          change(CONN_A, ['no-op'], {}, { before: { name: 'A-to-B' }, after: { name: 'A-to-B' } }),
+        ],
+        configuration === undefined ? {} : { configuration },
+      ).dangers.map((d) => d.message);
+    const tail = '; a key rotation takes the tunnel down until both sides agree';
+    const readsKey = (address: unknown, references: unknown[]) => ({
+      address,
+      expressions: { shared_key: { references } },
+    });
+
+    it('no configuration: the key is named without readers', () => {
+      expect(keyReplaced()).toEqual([`shared key ${KEY} is replaced: a new key is generated${tail}`]);
+    });
+
+    it('readers sorted by address, each once; entries it cannot read are left out', () => {
+      expect(
+        keyReplaced({
+          root_module: {
+            resources: [
+              readsKey(CONN_B, [`${KEY}.result`, KEY]),
+              { address: 'azurerm_resource_group.Rg1', mode: 'managed' },
+              readsKey(undefined, [`${KEY}.result`]),
+              readsKey('azurerm_virtual_network_gateway_connection.C-to-A', [[KEY]]),
+              readsKey('azurerm_virtual_network_gateway_connection.D-to-A', ['var.shared_key']),
+              readsKey(CONN_A, [`${KEY}.result`]),
+            ],
+          },
+        }),
+      ).toEqual([`shared key ${KEY} is replaced: a new key is generated for ${CONN_A}, ${CONN_B}${tail}`]);
+    });
+  });
+
+  it('outputs: sorted by name; a replaced output is updated; no-ops and unreadable changes are left out', () => {
+    const { outputs } = planWith([], {
+      output_changes: {
+        'z-replaced': { actions: ['delete', 'create'] },
+        'a-updated': { actions: ['update'] },
+        'm-deleted': { actions: ['delete'] },
+        'b-created': { actions: ['create'] },
+        'c-created-first': { actions: ['create', 'delete'] },
+        'd-unchanged': { actions: ['no-op'] },
+        'e-text': 'update',
+        'f-no-actions': {},
+        'g-joined': { actions: ['deletecreate'] },
+      },
+    });
+    expect(outputs).toEqual([
+      { name: 'a-updated', action: 'update' },
+      { name: 'b-created', action: 'create' },
+      { name: 'c-created-first', action: 'update' },
+      { name: 'm-deleted', action: 'delete' },
+      { name: 'z-replaced', action: 'update' },
+    ]);
   });
 });
 
