@@ -1,6 +1,6 @@
 /**
- * Renders diagrams with the real Mermaid in headless Chromium, through scripts/render-diagrams.mjs (mermaid-cli is an
- * ES module, and one browser renders them all), for `npm run diagrams` and the geometry test.
+ * Renders diagrams with the real Mermaid in headless Chromium, through scripts/render-diagrams.mjs (an ES module, where
+ * one page loads Mermaid once and draws them all), for `npm run diagrams` and the geometry test.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

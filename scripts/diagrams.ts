@@ -1,6 +1,6 @@
 /**
  * Renders the diagram of every example in topologies/ to docs/diagrams/<example>.svg with the real Mermaid
- * (mermaid-cli in Debian's headless Chromium), and the review's picture of a replaced gateway to
+ * (mermaid-cli's Mermaid in Debian's headless Chromium), and the review's picture of a replaced gateway to
  * docs/diagrams/review-gateway-replaced.svg; fails when a label or node is drawn over another.
  *   npm run diagrams
  */

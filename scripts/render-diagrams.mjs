@@ -1,15 +1,16 @@
-// Renders Mermaid diagrams to SVG with the real Mermaid (mermaid-cli's renderMermaid in headless Chromium, one browser
-// for all of them) and measures what was drawn, so that a test can check that no label sits on a node.
+// Renders Mermaid diagrams to SVG with the real Mermaid (the one mermaid-cli loads, in headless Chromium, one page for
+// all of them) and measures what was drawn, so that a test can check that no label sits on a node.
 //   node scripts/render-diagrams.mjs <outdir>   reads [{ "name": "mesh", "text": "flowchart LR…" }, …] on stdin,
 //   writes <outdir>/<name>.svg for each, and prints { "<name>": Geometry } as JSON on stdout.
 // The browser is Debian's chromium (puppeteer-config.json; PUPPETEER_EXECUTABLE_PATH overrides its path).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderMermaid } from '@mermaid-js/mermaid-cli';
 import puppeteer from 'puppeteer';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 
 /** Launch options: the project's puppeteer-config.json, with the browser path from the environment when set. */
 export function launchOptions(env = process.env) {
@@ -65,33 +66,71 @@ function measure() {
   return { width: size.width, height: size.height, nodes, clusters, edgeLabels };
 }
 
-/** How many pages render at once: mermaid-cli loads Mermaid into a fresh page per diagram, which mostly waits. */
-const PAGES = 2;
+/**
+ * Mermaid's ES module bundle, from the `mermaid` package mermaid-cli depends on: the file mermaid-cli's renderMermaid
+ * imports, into a fresh page per diagram. Here one page imports it once and draws every diagram.
+ */
+const mermaidDist = dirname(createRequire(require.resolve('@mermaid-js/mermaid-cli')).resolve('mermaid'));
+const MERMAID_MODULE = 'mermaid.esm.mjs';
+
+/**
+ * The page's origin, served from mermaidDist by request interception: a module and the chunks it imports cannot load
+ * from file:// URLs, and the page reaches no network. (Its classic mermaid.min.js bundle, 3.5 MB injected as a script
+ * tag, takes several times as long to load as the module, which loads only the chunks a flowchart needs.)
+ */
+const ORIGIN = 'http://mermaid.invalid';
+
+function serveMermaid(request) {
+  const path = decodeURIComponent(new URL(request.url()).pathname);
+  if (path === '/') {
+    return request.respond({
+      contentType: 'text/html',
+      body: '<!doctype html><html><body style="margin:0"><div id="container"></div></body></html>',
+    });
+  }
+  const file = join(mermaidDist, path);
+  if (!file.startsWith(`${mermaidDist}/`) || !file.endsWith('.mjs') || !existsSync(file)) {
+    return request.respond({ status: 404, body: '' });
+  }
+  return request.respond({ contentType: 'text/javascript', body: readFileSync(file) });
+}
+
+/**
+ * Draws one diagram the way mermaid-cli's renderMermaid does (its default config, `my-svg` as the SVG's id, the
+ * background on the SVG's style), then leaves it alone in the page for measure(). Returns the SVG as XML.
+ */
+async function drawInPage(definition, backgroundColor) {
+  const container = document.getElementById('container');
+  const { svg: svgText } = await globalThis.mermaid.render('my-svg', definition, container);
+  container.innerHTML = svgText;
+  const svg = container.querySelector('svg');
+  svg.style.backgroundColor = backgroundColor;
+  // <foreignObject> holds HTML (`<br>`) that is not XML: the serializer writes it as XML, as mermaid-cli does.
+  return new XMLSerializer().serializeToString(svg);
+}
 
 export async function renderAll(diagrams, outdir) {
   mkdirSync(outdir, { recursive: true });
   const browser = await puppeteer.launch(launchOptions());
   const geometry = {};
-  const renderOne = async ({ name, text }) => {
-    const t0 = Date.now();
-    const { data } = await renderMermaid(browser, text, 'svg', { backgroundColor: 'white' });
-    const svg = Buffer.from(data).toString('utf8');
-    writeFileSync(join(outdir, `${name}.svg`), svg);
-    const page = await browser.newPage();
-    try {
-      await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
-      geometry[name] = await page.evaluate(measure);
-    } finally {
-      await page.close();
-    }
-    if (process.env.DEBUG_RENDER) process.stderr.write(`${name}: ${Date.now() - t0} ms\n`);
-  };
   try {
-    const queue = [...diagrams];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await renderOne(next);
-    };
-    await Promise.all(Array.from({ length: PAGES }, worker));
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', serveMermaid);
+    await page.goto(`${ORIGIN}/`);
+    // mermaid-cli's settings when given no config: Mermaid's defaults (theme, htmlLabels, fonts).
+    await page.evaluate(async (module) => {
+      const { default: mermaid } = await import(module);
+      mermaid.initialize({ startOnLoad: false });
+      globalThis.mermaid = mermaid;
+    }, `/${MERMAID_MODULE}`);
+    for (const { name, text } of diagrams) {
+      const t0 = Date.now();
+      const svg = await page.evaluate(drawInPage, text, 'white');
+      writeFileSync(join(outdir, `${name}.svg`), svg);
+      geometry[name] = await page.evaluate(measure);
+      if (process.env.DEBUG_RENDER) process.stderr.write(`${name}: ${Date.now() - t0} ms\n`);
+    }
   } finally {
     await browser.close();
   }

@@ -1,6 +1,7 @@
 /**
- * The diagrams as the real Mermaid draws them (mermaid-cli 11 in headless Chromium, one browser for all): no subgraph
- * title, edge label or node is drawn over a node, and no text runs out of its shape. Rendered once, checked per case.
+ * The diagrams as the real Mermaid draws them (mermaid-cli's Mermaid 11 in headless Chromium, one page for all): no
+ * subgraph title, edge label or node is drawn over a node, and no text runs out of its shape. Rendered once, checked
+ * per case.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
