@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Both cores: jest's default leaves one for itself, and most files are CPU-bound synthesis. Chromium (one page for
+  // all diagrams) and the hostile-input test's app runs now fit beside the other worker.
+  maxWorkers: 2,
   // Type-checking is the separate `npm run typecheck` step; tests are transpiled only, by swc.
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
