@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MAX_TOPOLOGY_FILE_BYTES } from '../topology/load';
 import type { TopologyFileInput } from '../topology/schema';
 import { AppRun, runApp, started, WAIT_FOR_RUNS } from './support/app-run';
-import { ROOT } from './support/synth';
+import { ROOT } from './support/root';
 import { seedWith } from './support/topologies';
 
 /**

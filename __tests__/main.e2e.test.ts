@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppRun, runApp, started, WAIT_FOR_RUNS } from './support/app-run';
-import { ROOT } from './support/synth';
+import { ROOT } from './support/root';
 import { seedWith } from './support/topologies';
 
 describe('main: the app on bad input', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
-import { ROOT } from '../support/synth';
+import { ROOT } from '../support/root';
 
 /**
  * The constructs' API reference (docs/api, TypeDoc) is only as good as their TSDoc: every exported class, interface,

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../support/synth';
+import { ROOT } from '../support/root';
 
 // The provider's package root loads all 1,527 of its modules (about 3 s and 400 MB a process): the lint rule that
 // keeps it out must hold. ESLint runs as the lint step does, in a process of its own.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { ROOT } from '../support/synth';
+import { ROOT } from '../support/root';
 
 interface Case {
   readonly filename: string;

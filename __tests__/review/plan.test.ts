@@ -4,7 +4,7 @@ import { runReview } from '../../review/cli';
 import { exitCodeOf, StackInputError } from '../../review/compare';
 import { formatText } from '../../review/format';
 import { reviewPlan } from '../../review/plan';
-import { ROOT } from '../support/synth';
+import { ROOT } from '../support/root';
 
 /** Plans written by hand from Terraform's JSON output format documentation (`terraform show -json`). */
 const PLANS = join(__dirname, 'plans');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../support/synth';
+import { ROOT } from '../support/root';
 
 describe('run-ts: the bundle cache', () => {
   it('rebuilds after an edit of the same size whose modification time was put back', () => {

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './synth';
+import { ROOT } from './root';
 
 /** How the run ended: its exit code and everything it wrote to stderr. */
 export interface AppRun {

@@ -7,8 +7,9 @@ import { RULES_CHECKED_CONTEXT, TopologyStack } from '../../constructs';
 import { checkTopology } from '../../rules';
 import { LoadedTopology, parseTopology } from '../../topology/load';
 import type { TopologyFileInput } from '../../topology/schema';
+import { ROOT } from './root';
 
-export const ROOT = join(__dirname, '..', '..');
+export { ROOT };
 
 /** Synthesized Terraform JSON, parsed. */
 export interface TerraformJson {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkTopology, Finding } from '../../rules';
 import { parseTopology } from '../../topology/load';
 import type { TopologyFileInput } from '../../topology/schema';
-import { ROOT } from './synth';
+import { ROOT } from './root';
 
 /** The seed topology file as JSON, a fresh copy each call. */
 export function seedInput(): TopologyFileInput {

@@ -6,7 +6,7 @@ import { checkTopology, formatFinding } from '../../rules';
 import { parseTopology } from '../../topology/load';
 import { remoteState } from '../../topology/remote-state';
 import type { TopologyFileInput } from '../../topology/schema';
-import { ROOT } from '../support/synth';
+import { ROOT } from '../support/root';
 import { network, seedInput } from '../support/topologies';
 
 /**

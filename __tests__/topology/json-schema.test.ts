@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { topologyJsonSchema } from '../../topology/json-schema';
-import { ROOT } from '../support/synth';
+import { ROOT } from '../support/root';
 
 describe('schema/topology.schema.json', () => {
   const committed = JSON.parse(readFileSync(join(ROOT, 'schema', 'topology.schema.json'), 'utf8'));
