@@ -7,7 +7,6 @@ module.exports = {
   // Type-checking is the separate `npm run typecheck` step; tests are transpiled only, by swc.
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
-  setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/dist/', '/lib/'],
   // StrykerJS's sandboxes (npm run mutate) are copies of the project: not this project's modules.
   modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],

@@ -13,7 +13,7 @@ if (!(folder in TESTS)) {
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
-  // The project's own jest config: @swc/jest transpiles, the same setup file registers cdktf's matchers.
+  // The project's own jest config: @swc/jest transpiles, as in `npm test`.
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
@@ -44,6 +44,16 @@ export default {
   incrementalFile: `mutation/${folder}.json`,
   reporters: ['clear-text', 'progress'],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: false },
-  ignorePatterns: ['cdktf.out', 'dist', 'coverage', 'reports', 'mutation', 'bench/results', 'docs'],
-  tempDirName: '.stryker-tmp',
+  ignorePatterns: [
+    '.stryker-tmp',
+    'cdktf.out',
+    'dist',
+    'coverage',
+    'reports',
+    'mutation',
+    'bench/results',
+    'docs',
+  ],
+  // A folder of its own per folder, so that two folders can run at once.
+  tempDirName: `.stryker-tmp/${folder}`,
 };
