@@ -17,8 +17,7 @@ export default {
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
-    // The sequencer runs only the test files that hold a mutant's covering tests (scripts/mutation-sequencer.mjs).
-    config: { ...testSelection(folder), testSequencer: '<rootDir>/scripts/mutation-sequencer.mjs' },
+    config: testSelection(folder),
     enableFindRelatedTests: false,
   },
   // A mutant that does not compile is dropped before any test runs.
@@ -44,16 +43,7 @@ export default {
   incrementalFile: `mutation/${folder}.json`,
   reporters: ['clear-text', 'progress'],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: false },
-  ignorePatterns: [
-    '.stryker-tmp',
-    'cdktf.out',
-    'dist',
-    'coverage',
-    'reports',
-    'mutation',
-    'bench/results',
-    'docs',
-  ],
+  ignorePatterns: ['.stryker-tmp', 'cdktf.out', 'dist', 'coverage', 'reports', 'mutation', 'bench/results', 'docs'],
   // A folder of its own per folder, so that two folders can run at once.
   tempDirName: `.stryker-tmp/${folder}`,
 };

@@ -7,14 +7,12 @@
 //   npm run mutate -- rules --force     any other argument goes to `stryker run` (--force retests every mutant)
 //   npm run mutate -- --mutate 'rules/bgp.ts'   some files of a folder
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED, bundleFile, SKIPPED_TESTS, TESTS, testSelection } from './mutation-folders.mjs';
+import { TESTS, writeBundle } from './mutation-folders.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 
 const FOLDERS = Object.keys(TESTS);
 
@@ -47,58 +45,6 @@ function recordRun(folder, state) {
   writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
 }
 
-/**
- * Runs the folder's tests once and records which file holds which test, for scripts/mutation-sequencer.mjs; returns
- * the record's path.
- */
-function recordTestNames(folder) {
-  const dir = join(ROOT, '.stryker-tmp');
-  mkdirSync(dir, { recursive: true });
-  const output = join(dir, `jest-${folder}.json`);
-  const config = { ...require('../jest.config.js'), rootDir: ROOT, ...testSelection(folder) };
-  spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
-      '--config',
-      JSON.stringify(config),
-      '--json',
-      '--outputFile',
-      output,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHECKPOINT_DISABLE: '1' } },
-  );
-  const results = JSON.parse(readFileSync(output, 'utf8')).testResults;
-  const names = Object.fromEntries(
-    results.map((r) => [relative(ROOT, r.name), r.assertionResults.map((a) => a.fullName)]),
-  );
-  const record = join(dir, `test-names-${folder}.json`);
-  writeFileSync(record, JSON.stringify(names));
-  return record;
-}
-
-/** Writes the one test file a bundled folder's tests run as: each test file inside a `describe` named after it. */
-function writeBundle(folder) {
-  const files = TESTS[folder].flatMap((dir) =>
-    readdirSync(join(ROOT, '__tests__', dir), { recursive: true })
-      .filter((f) => f.endsWith('.test.ts'))
-      .map((f) => `__tests__/${dir}/${f}`)
-      .filter((f) => !(SKIPPED_TESTS[folder] ?? []).includes(f))
-      .sort(),
-  );
-  const bundle = join(ROOT, bundleFile(folder));
-  mkdirSync(dirname(bundle), { recursive: true });
-  const lines = files.map(
-    (f) =>
-      `describe(${JSON.stringify(f)}, () => {\n  require(${JSON.stringify(relative(dirname(bundle), join(ROOT, f)).replace(/\.ts$/, ''))});\n});`,
-  );
-  writeFileSync(
-    bundle,
-    `// Written by scripts/mutate.mjs for a mutation run, and removed after it.\n${lines.join('\n')}\n`,
-  );
-  return bundle;
-}
-
 const args = process.argv.slice(2);
 const named = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--'));
 const unknown = named.filter((a) => !FOLDERS.includes(a.replace(/\/+$/, '')));
@@ -124,8 +70,7 @@ if (folders.some((f) => !FOLDERS.includes(f))) {
 for (const folder of folders.length > 0 ? folders : FOLDERS) {
   console.log(`\n== mutation testing ${folder}/`);
   const state = currentState(folder);
-  const bundle = BUNDLED.includes(folder) ? writeBundle(folder) : undefined;
-  const testNames = bundle ? '' : recordTestNames(folder);
+  const bundle = writeBundle(folder);
   const run = spawnSync(
     process.execPath,
     [
@@ -137,10 +82,10 @@ for (const folder of folders.length > 0 ? folders : FOLDERS) {
     {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, MUTATE_FOLDER: folder, MUTATION_TEST_NAMES: testNames, CHECKPOINT_DISABLE: '1' },
+      env: { ...process.env, MUTATE_FOLDER: folder, CHECKPOINT_DISABLE: '1' },
     },
   );
-  if (bundle) rmSync(dirname(bundle), { recursive: true, force: true });
+  rmSync(dirname(bundle), { recursive: true, force: true });
   if (run.status !== 0) {
     console.error(`error: stryker failed on ${folder}/ (exit ${run.status}); docs/mutation.md is not rewritten`);
     process.exit(run.status ?? 1);

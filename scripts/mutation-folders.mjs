@@ -1,6 +1,8 @@
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const jestConfig = createRequire(import.meta.url)('../jest.config.js');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The folders `npm run mutate` covers, and the tests that run against each folder's mutants: the folder's own test
@@ -27,21 +29,55 @@ export const SKIPPED_TESTS = {
 };
 
 /**
- * Folders whose tests run as one file in mutation runs (scripts/mutate.mjs writes it): nearly every one of their tests
- * reaches every mutant (each test checks a whole topology), and jest loads cdktf, zod and the providers again for
- * each test file, which costs more than the tests. One file loads them once a run. Folders with snapshots stay apart,
- * as a snapshot belongs to its own test file.
+ * The one test file a folder's tests run as in a mutation run (scripts/mutate.mjs writes it), relative to the
+ * project. Nearly every test reaches every mutant (each checks or synthesizes a whole topology), and jest would load
+ * cdktf, zod and the providers again for each test file, which costs more than the tests; one file loads them once.
  */
-export const BUNDLED = ['net', 'rules', 'topology'];
-
-/** The test file that runs a bundled folder's tests, relative to the project. */
 export const bundleFile = (folder) => `.mutation-bundle/${folder}.test.ts`;
 
-/** What a folder's mutation runs change in the project's jest config: which test files run. */
+/**
+ * What a folder's mutation runs change in the project's jest config: only its one test file runs, and a snapshot it
+ * misses fails the test instead of being written.
+ */
 export function testSelection(folder) {
-  if (BUNDLED.includes(folder)) return { testMatch: [`<rootDir>/${bundleFile(folder)}`] };
-  return {
-    testMatch: TESTS[folder].map((dir) => `<rootDir>/__tests__/${dir}/**/*.test.ts`),
-    testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, ...(SKIPPED_TESTS[folder] ?? [])],
-  };
+  return { testMatch: [`<rootDir>/${bundleFile(folder)}`], ci: true };
+}
+
+/**
+ * Writes the one test file a folder's tests run as in a mutation run: each test file inside a `describe` named after
+ * it, and beside it the snapshots of all of them, each under its test's new full name (the file's name, a space, the
+ * old full name).
+ */
+export function writeBundle(folder) {
+  const files = TESTS[folder].flatMap((dir) =>
+    readdirSync(join(ROOT, '__tests__', dir), { recursive: true })
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => `__tests__/${dir}/${f}`)
+      .filter((f) => !(SKIPPED_TESTS[folder] ?? []).includes(f))
+      .sort(),
+  );
+  const bundle = join(ROOT, bundleFile(folder));
+  mkdirSync(dirname(bundle), { recursive: true });
+  const lines = files.map(
+    (f) =>
+      `describe(${JSON.stringify(f)}, () => {\n  require(${JSON.stringify(relative(dirname(bundle), join(ROOT, f)).replace(/\.ts$/, ''))});\n});`,
+  );
+  writeFileSync(
+    bundle,
+    `// Written by scripts/mutate.mjs for a mutation run, and removed after it.\n${lines.join('\n')}\n`,
+  );
+  const snapshots = files.flatMap((f) => {
+    const snap = join(ROOT, dirname(f), '__snapshots__', `${basename(f)}.snap`);
+    if (!existsSync(snap)) return [];
+    const body = readFileSync(snap, 'utf8').replace(/^\/\/ Jest Snapshot.*\n/, '');
+    return [body.replaceAll('\nexports[`', `\nexports[\`${f} `)];
+  });
+  if (snapshots.length > 0) {
+    mkdirSync(join(dirname(bundle), '__snapshots__'), { recursive: true });
+    writeFileSync(
+      join(dirname(bundle), '__snapshots__', `${basename(bundle)}.snap`),
+      `// Jest Snapshot v1, https://jestjs.io/docs/snapshot-testing\n${snapshots.join('')}`,
+    );
+  }
+  return bundle;
 }
