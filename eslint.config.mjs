@@ -44,7 +44,18 @@ const notFileReader = [
 const notApp = ['^\\.\\./(review|scripts|bench|examples)(/|$)|^\\.\\./main$', 'The library does not import the app.'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdktf.out/', 'dist/', 'lib/', 'coverage/', 'docs/api/', '.stryker-tmp/', '.mutation-bundle/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'cdktf.out/',
+      'dist/',
+      'lib/',
+      'coverage/',
+      'docs/api/',
+      '.stryker-tmp/',
+      '.mutation-bundle/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
