@@ -78,4 +78,32 @@ describe('findOverlaps', () => {
     expect(findOverlaps(two(x))).toEqual([]);
     expect(findOverlaps(two(98))).toEqual(['node a overlaps node b']);
   });
+
+  it.each([
+    ['touch', 100],
+    ['overlap by 1 pixel (rounding)', 99],
+  ])('lets two stacked nodes that %s pass, and not 2 pixels', (_, y) => {
+    const two = (at: number) => picture({ nodes: [node('a', box(0, 0, 100, 100)), node('b', box(0, at, 100, 100))] });
+    expect(findOverlaps(two(y))).toEqual([]);
+    expect(findOverlaps(two(98))).toEqual(['node a overlaps node b']);
+  });
+
+  // A node from x 100 to 200 and y 100 to 150: its text may stick out 1 pixel on each side (rounding), not 2.
+  it.each<[string, Box, Box]>([
+    ['left', box(99, 110, 50, 20), box(98, 110, 50, 20)],
+    ['top', box(110, 99, 50, 20), box(110, 98, 50, 20)],
+    ['right', box(151, 110, 50, 20), box(152, 110, 50, 20)],
+    ['bottom', box(110, 131, 50, 20), box(110, 132, 50, 20)],
+  ])('lets a text stick out of its node on the %s by 1 pixel, and not 2', (_, inside, outside) => {
+    const shape = box(100, 100, 100, 50);
+    expect(findOverlaps(picture({ nodes: [node('gw_A', shape, inside)] }))).toEqual([]);
+    expect(findOverlaps(picture({ nodes: [node('gw_A', shape, outside)] }))).toEqual([
+      'the text of node gw_A runs out of it',
+    ]);
+  });
+
+  it('does not check the title of an untitled subgraph: an empty box, measured outside the frame', () => {
+    const untitled = picture({ clusters: [{ id: 'net_A', frame: box(100, 100, 200, 200), title: box(0, 0, 0, 0) }] });
+    expect(findOverlaps(untitled)).toEqual([]);
+  });
 });
