@@ -8,7 +8,7 @@ import {
   topologyDiagram,
   topologyFlowchart,
 } from '../../diagram/mermaid';
-import { pack, shorten, shortSubscription } from '../../diagram/mermaid-text';
+import { CLASS_DEFS, pack, shorten, shortSubscription } from '../../diagram/mermaid-text';
 import type { TopologyFileInput } from '../../topology/schema';
 import { loadTopology, readTopology, ROOT } from '../support/synth';
 
@@ -108,6 +108,72 @@ describe('topologyDiagram', () => {
     expect(text).not.toContain('90ab');
     expect(text).toContain('site_Branch[/"<b>Branch</b><br/>site<br/>203.0.113.7<br/>192.168.0.0/24"/]:::site');
     expect(text).toContain('  gw_Hub -->|"IPsec · IKEv2"| site_Branch');
+  });
+
+  it('draws a standby gateway, a network without one, a site by FQDN with BGP, and no edge to what is not drawn', () => {
+    const model = loadTopology({
+      networks: [network('A', 1, { gateway: { activeActive: false } }), network('B', 2, { gateway: undefined })],
+      sites: [
+        {
+          name: 'S',
+          gatewayFqdn: 'vpn.example.com',
+          addressSpace: ['192.168.0.0/24'],
+          bgp: { asn: 65050, peeringAddress: '192.168.0.1' },
+        },
+      ],
+      connections: [
+        { from: 'A', toSite: 'S' },
+        { from: 'A', to: 'Elsewhere' },
+        { from: 'A', toSite: 'Nowhere' },
+      ],
+    }).model;
+    expect(topologyFlowchart(model).split('\n')).toEqual([
+      'flowchart LR',
+      '  subgraph net_A["<b>A</b>"]',
+      '    details_A["10.1.0.0/16<br/>westeurope · RG-A"]:::details',
+      '    gw_A{{"<b>AGW</b><br/>VpnGw2AZ · Gen2<br/>active-standby"}}:::gateway',
+      '  end',
+      '  subgraph net_B["<b>B</b>"]',
+      '    details_B["10.2.0.0/16<br/>westeurope · RG-B"]:::details',
+      '    gw_B["no gateway"]:::details',
+      '  end',
+      '  site_S[/"<b>S</b><br/>site<br/>vpn.example.com<br/>192.168.0.0/24<br/>BGP ASN 65050"/]:::site',
+      '  gw_A -->|"IPsec · IKEv2"| site_S',
+      `  classDef gateway ${CLASS_DEFS.gateway}`,
+      `  classDef site ${CLASS_DEFS.site}`,
+      `  classDef details ${CLASS_DEFS.details}`,
+    ]);
+  });
+
+  it('leaves the address line of a site without one empty (a site built in code may have neither)', () => {
+    const model = loadTopology({ networks: [network('A', 1)] }).model;
+    const text = topologyFlowchart({ ...model, sites: [{ path: 'Site', name: 'S', addressSpace: [] }] });
+    expect(text.split('\n').filter((l) => l.includes('site_'))).toEqual([
+      '  site_S[/"<b>S</b><br/>site<br/>"/]:::site',
+    ]);
+  });
+
+  it('gives a network in two groups its first role: hub before spoke, hub or spoke before mesh', () => {
+    const model = loadTopology({
+      networks: ['A', 'B', 'C', 'D', 'E'].map((n, i) => network(n, i + 1)),
+      mesh: ['A', 'B', 'C'],
+      hubAndSpoke: { hub: 'A', spokes: ['D'] },
+    }).model;
+    // A second hub-and-spoke, as a second HubAndSpoke construct adds it: A is a spoke there.
+    const second = { path: 'Second', kind: 'hubAndSpoke', hub: 'E', networks: ['E', 'A', 'D'], bgp: false } as const;
+    const text = topologyFlowchart({ ...model, groups: [...model.groups, second] });
+    expect(text.split('\n').filter((l) => l.startsWith('  subgraph') || l.startsWith('    gw_'))).toEqual([
+      '  subgraph net_A["<b>A</b> · hub"]',
+      '    gw_A{{"<b>AGW</b><br/>VpnGw2AZ · Gen2<br/>active-active"}}:::hub',
+      '  subgraph net_B["<b>B</b> · mesh"]',
+      '    gw_B{{"<b>BGW</b><br/>VpnGw2AZ · Gen2<br/>active-active"}}:::gateway',
+      '  subgraph net_C["<b>C</b> · mesh"]',
+      '    gw_C{{"<b>CGW</b><br/>VpnGw2AZ · Gen2<br/>active-active"}}:::gateway',
+      '  subgraph net_D["<b>D</b> · spoke"]',
+      '    gw_D{{"<b>DGW</b><br/>VpnGw2AZ · Gen2<br/>active-active"}}:::gateway',
+      '  subgraph net_E["<b>E</b> · hub"]',
+      '    gw_E{{"<b>EGW</b><br/>VpnGw2AZ · Gen2<br/>active-active"}}:::hub',
+    ]);
   });
 
   it('packs values into lines of a given length', () => {
