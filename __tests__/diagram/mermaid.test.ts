@@ -5,6 +5,7 @@ import {
   FULL_DRAWING_LIMITS,
   isLargeTopology,
   markdownCell,
+  networkTable,
   topologyDiagram,
   topologyFlowchart,
 } from '../../diagram/mermaid';
@@ -282,9 +283,144 @@ describe('large topologies', () => {
     expect(text.split('\n').filter((l) => l.includes('<-->'))).toHaveLength(3);
   });
 
+  it.each([
+    [4, false],
+    [5, true],
+  ])('a 9-network mesh and %i more connections is drawn in groups: %s', (extra, large) => {
+    const model = loadTopology({
+      networks: Array.from({ length: 10 }, (_, i) => network(`N${i + 1}`, i + 1)),
+      mesh: Array.from({ length: 9 }, (_, i) => `N${i + 1}`),
+      connections: Array.from({ length: extra }, (_, i) => ({ from: 'N10', to: `N${i + 1}` })),
+    }).model;
+    expect(model.connections).toHaveLength(36 + extra);
+    expect(isLargeTopology(model)).toBe(large);
+  });
+
+  /** A 10-network mesh (45 connections): a large topology whose mesh is one line. */
+  const meshNetworks = Array.from({ length: 10 }, (_, i) => network(`M${i + 1}`, i + 1));
+  const meshNames = meshNetworks.map((n) => n.name);
+  const meshLine = (id: string, count: number, bgp: string, members: string) =>
+    `  ${id}[["<b>mesh</b> · ${count} networks${bgp}<br/>${members}"]]:::group`;
+
+  it('grouped: a hub already in the mesh is drawn once, spokes already drawn get no node, the rest apart', () => {
+    const model = loadTopology({
+      networks: [...meshNetworks, network('Lone', 20), network('NoGateway', 21, { gateway: undefined })],
+      mesh: { networks: meshNames, enableBgp: true },
+      hubAndSpoke: { hub: 'M1', spokes: ['M2', 'M3'] },
+      connections: [
+        { from: 'Lone', to: 'M5' },
+        { from: 'M6', to: 'Lone' },
+      ],
+    }).model;
+    expect(topologyFlowchart(model).split('\n')).toEqual([
+      'flowchart LR',
+      meshLine('mesh_M1', 10, ' · BGP', 'M1, M2, M3, M4, M5<br/>M6, M7, M8, M9, M10'),
+      '  gw_Lone{{"<b>Lone</b><br/>LoneGW<br/>VpnGw2AZ"}}:::gateway',
+      '  gw_NoGateway{{"<b>NoGateway</b><br/>no gateway"}}:::gateway',
+      '  gw_Lone <-->|"2 connections"| mesh_M1',
+      `  classDef gateway ${CLASS_DEFS.gateway}`,
+      `  classDef group ${CLASS_DEFS.group}`,
+    ]);
+  });
+
+  it('grouped: a long hub name is shortened in the hub and spokes headings, with the details of that hub', () => {
+    const spokes = Array.from({ length: 24 }, (_, i) => `S${i + 1}`);
+    const hub = 'HubNetworkInWestEurope';
+    const model = loadTopology({
+      networks: [...spokes.map((s, i) => network(s, i + 1)), network(hub, 200)],
+      hubAndSpoke: { hub, spokes },
+    }).model;
+    expect(isLargeTopology(model)).toBe(true);
+    expect(topologyFlowchart(model).split('\n').slice(0, 3)).toEqual([
+      'flowchart LR',
+      '  gw_HubNetworkInWestEurope{{"<b>HubNetw…Europe</b> · hub<br/>10.200.0.0/16<br/>westeurope…estEurope"}}:::hub',
+      '  spokes_HubNetworkInWestEurope[["<b>spokes of HubNe…rope</b><br/>24 networks<br/>S1, S2, S3, S4, S5<br/>' +
+        'S6, S7, S8, S9, S10<br/>S11, S12, S13, S14<br/>S15, S16, S17, S18<br/>S19, S20, S21, S22<br/>S23, S24"]]:::group',
+    ]);
+  });
+
+  it('grouped: a hub that is not among the networks is its name alone', () => {
+    const model = loadTopology({
+      networks: [...meshNetworks, network('X', 20)],
+      mesh: meshNames,
+      hubAndSpoke: { hub: 'Ghost', spokes: ['X'] },
+    }).model;
+    expect(
+      topologyFlowchart(model)
+        .split('\n')
+        .filter((l) => !l.includes('classDef')),
+    ).toEqual([
+      'flowchart LR',
+      meshLine('mesh_M1', 10, '', 'M1, M2, M3, M4, M5<br/>M6, M7, M8, M9, M10'),
+      '  gw_Ghost{{"<b>Ghost</b> · hub"}}:::hub',
+      '  spokes_Ghost[["<b>spokes of Ghost</b><br/>1 networks<br/>X"]]:::group',
+      '  gw_Ghost <-->|"IKEv2"| spokes_Ghost',
+    ]);
+  });
+
+  it('grouped: a mesh after a hub-and-spoke (as constructs may add them) lists only the members not drawn yet', () => {
+    const model = loadTopology({
+      networks: [...meshNetworks, network('H', 20), network('X', 21)],
+      mesh: meshNames,
+      hubAndSpoke: { hub: 'H', spokes: ['M1', 'X'] },
+    }).model;
+    const [mesh, hubAndSpoke] = model.groups;
+    // A second Mesh construct of networks all drawn already adds nothing.
+    const again = { path: 'Again', kind: 'mesh', networks: ['M1', 'X'], bgp: false } as const;
+    const text = topologyFlowchart({ ...model, groups: [hubAndSpoke, mesh, again] });
+    expect(text.split('\n').filter((l) => !l.includes('classDef'))).toEqual([
+      'flowchart LR',
+      '  gw_H{{"<b>H</b> · hub<br/>10.20.0.0/16<br/>westeurope · RG-H"}}:::hub',
+      '  spokes_H[["<b>spokes of H</b><br/>2 networks<br/>M1, X"]]:::group',
+      meshLine('mesh_M2', 9, '', 'M2, M3, M4, M5, M6<br/>M7, M8, M9, M10'),
+      '  spokes_H <-->|"9 connections"| mesh_M2',
+      '  gw_H <-->|"2 connections"| spokes_H',
+    ]);
+  });
+
+  it('grouped: two pairs of nodes whose ids run together are two edges', () => {
+    // gw_A + gw_Bgw_C and gw_Agw_B + gw_C read the same without a separator.
+    const model = loadTopology({
+      networks: [...meshNetworks, ...['A', 'Bgw_C', 'Agw_B', 'C'].map((n, i) => network(n, 20 + i))],
+      mesh: meshNames,
+      connections: [
+        { from: 'A', to: 'Bgw_C' },
+        { from: 'Agw_B', to: 'C' },
+      ],
+    }).model;
+    expect(
+      topologyFlowchart(model)
+        .split('\n')
+        .filter((l) => l.includes('<-->')),
+    ).toEqual(['  gw_A <-->|"IKEv2"| gw_Bgw_C', '  gw_Agw_B <-->|"IKEv2"| gw_C']);
+  });
+
+  it('the table: every network in full, its gateway with BGP, none for a network without', () => {
+    const model = loadTopology({
+      networks: [
+        network('A', 1, {
+          addressSpace: ['10.1.0.0/16', '10.2.0.0/16'],
+          subscriptionId: '12345678-90ab-cdef-1234-567890abcdef',
+          gateway: { bgp: { asn: 65010 } },
+        }),
+        network('B', 3, { location: 'West Europe', gateway: undefined }),
+      ],
+    }).model;
+    expect(networkTable(model)).toBe(
+      [
+        '| Network | Address space | Region | Resource group | Subscription | Gateway |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| A | 10.1.0.0/16, 10.2.0.0/16 | westeurope | RG-A | 12345678-90ab-cdef-1234-567890abcdef | AGW (VpnGw2AZ, BGP ASN 65010) |',
+        '| B | 10.3.0.0/16 | westeurope | RG-B |  |  |',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('escapes user text in the table', () => {
     expect(markdownCell('a|b<script>`x`*y*[l](u)\nz')).toBe(
       'a&#124;b&#60;script&#62;&#96;x&#96;&#42;y&#42;&#91;l&#93;&#40;u&#41; z',
     );
+    expect(markdownCell('a\rb\r\nc')).toBe('a b  c');
   });
 });
