@@ -149,6 +149,11 @@ function edgeLabel(connection: ConnectionModel): string {
   return [...type, connection.protocol, ...(connection.enableBgp ? ['BGP'] : [])].join(' · ');
 }
 
+/** "1 network", "3 networks". */
+function networkCount(n: number): string {
+  return n === 1 ? '1 network' : `${n} networks`;
+}
+
 /**
  * A large topology: each mesh one node listing its members, each hub-and-spoke its hub and one node listing its
  * spokes, every other network and site a node of its own; connections inside a group are not drawn, the others are
@@ -178,14 +183,14 @@ function groupedFlowchart(model: TopologyModel): string {
       if (spokes.length === 0) continue;
       const id = ids.for(`spokes_${group.hub}`);
       const heading = { bold: `spokes of ${shorten(group.hub, MAX_LINE.node - 10)}` };
-      lines.push(`  ${id}[["${label([heading, `${spokes.length} networks`, ...members(spokes)])}"]]:::group`);
+      lines.push(`  ${id}[["${label([heading, networkCount(spokes.length), ...members(spokes)])}"]]:::group`);
       used.add('group');
       for (const s of spokes) placeOf.set(s, id);
     } else if (group.kind === 'mesh') {
       const inMesh = group.networks.filter((n) => !placeOf.has(n));
       if (inMesh.length === 0) continue;
       const id = ids.for(`mesh_${inMesh[0]}`);
-      const heading = { bold: 'mesh', after: ` · ${inMesh.length} networks${group.bgp ? ' · BGP' : ''}` };
+      const heading = { bold: 'mesh', after: ` · ${networkCount(inMesh.length)}${group.bgp ? ' · BGP' : ''}` };
       lines.push(`  ${id}[["${label([heading, ...members(inMesh)])}"]]:::group`);
       used.add('group');
       for (const n of inMesh) placeOf.set(n, id);

@@ -353,7 +353,7 @@ describe('large topologies', () => {
       'flowchart LR',
       meshLine('mesh_M1', 10, '', 'M1, M2, M3, M4, M5<br/>M6, M7, M8, M9, M10'),
       '  gw_Ghost{{"<b>Ghost</b> · hub"}}:::hub',
-      '  spokes_Ghost[["<b>spokes of Ghost</b><br/>1 networks<br/>X"]]:::group',
+      '  spokes_Ghost[["<b>spokes of Ghost</b><br/>1 network<br/>X"]]:::group',
       '  gw_Ghost <-->|"IKEv2"| spokes_Ghost',
     ]);
   });
