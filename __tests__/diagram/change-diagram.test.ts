@@ -1,5 +1,5 @@
 import { changeDiagram, changeFlowchart, ChangeReport } from '../../diagram/change-diagram';
-import { LINK_STYLES } from '../../diagram/mermaid-text';
+import { CLASS_DEFS, LINK_STYLES } from '../../diagram/mermaid-text';
 import { compareStacks } from '../../review/compare';
 import type { TopologyFileInput } from '../../topology/schema';
 import { network, seedInput } from '../support/topologies';
@@ -188,5 +188,249 @@ describe('the blast radius picture', () => {
     expect(edges).toHaveLength(9);
     expect(edges.every((l) => l.startsWith('  gw_N1GW <-->|"replaced"|'))).toBe(true);
     expect(changeDiagram(report, now, old)).toContain('36 unchanged connections are not drawn');
+  });
+});
+
+const GATEWAY = 'azurerm_virtual_network_gateway';
+const CONNECTION = 'azurerm_virtual_network_gateway_connection';
+const LOCAL_GATEWAY = 'azurerm_local_network_gateway';
+const id = (address: string) => `\${${address}.id}`;
+
+/** The legend and the class definitions every picture ends with, after its edges' `linkStyle` lines. */
+const LEGEND = [
+  '  subgraph legend["Legend"]',
+  '    direction TB',
+  '    legend_danger["replaced or destroyed<br/>or key changes: down"]:::danger',
+  '    legend_added["added"]:::added',
+  '    legend_changed["changed in place"]:::changed',
+  '    legend_plain["unchanged"]:::plain',
+  '    legend_danger ~~~ legend_added ~~~ legend_changed ~~~ legend_plain',
+  '  end',
+  '  style legend fill:#ffffff,stroke:#cbd5e1',
+];
+const CLASSES = (['danger', 'added', 'changed', 'plain'] as const).map((c) => `  classDef ${c} ${CLASS_DEFS[c]}`);
+const linkStyles = (...statuses: (keyof typeof LINK_STYLES)[]) =>
+  statuses.map((s, i) => `  linkStyle ${i} ${LINK_STYLES[s]}`);
+
+/** The whole flowchart: its nodes and edges, the legend, the edges' styles and the class definitions. */
+function flowchart(body: string[], styles: string[] = []): string[] {
+  return ['flowchart LR', ...body, ...LEGEND, ...styles, ...CLASSES];
+}
+
+/** Two gateways in one network each and a site no connection uses yet, one connection from B to A. */
+const small = {
+  resource: {
+    azurerm_virtual_network: { NetA: { name: 'VNetA' } },
+    azurerm_subnet: {
+      GwSubnetA: { name: 'GatewaySubnet', virtual_network_name: '${azurerm_virtual_network.NetA.name}' },
+    },
+    [GATEWAY]: {
+      A: { name: 'GwA', ip_configuration: [{ subnet_id: id('azurerm_subnet.GwSubnetA') }] },
+      B: { name: 'GwB' },
+    },
+    [LOCAL_GATEWAY]: { S: { name: 'Branch' } },
+    [CONNECTION]: {
+      BA: {
+        name: 'B-to-A',
+        virtual_network_gateway_id: id(`${GATEWAY}.B`),
+        peer_virtual_network_gateway_id: id(`${GATEWAY}.A`),
+        shared_key: 'literal-key',
+      },
+    },
+  },
+};
+
+describe('the blast radius picture, line by line', () => {
+  it('nothing changes: every gateway and site in name order, the tunnel grey, and no note of what is left out', () => {
+    // A danger other than a key change (protection removed) does not take a tunnel down.
+    const report: ChangeReport = {
+      resources: [{ type: CONNECTION, address: `${CONNECTION}.BA`, action: 'no-op' }],
+      dangers: [{ kind: 'protection-removed', address: `${CONNECTION}.BA` }],
+    };
+    const text = flowchart(
+      [
+        '  site_Branch[/"<b>Branch</b><br/>site"/]:::plain',
+        '  gw_GwA{{"<b>GwA</b><br/>VNetA"}}:::plain',
+        '  gw_GwB{{"<b>GwB</b>"}}:::plain',
+        '  gw_GwB --> gw_GwA',
+      ],
+      linkStyles('plain'),
+    );
+    expect(changeFlowchart(report, small).split('\n')).toEqual(text);
+    expect(changeDiagram(report, small).split('\n')).toEqual([
+      '### Blast radius',
+      '',
+      '```mermaid',
+      ...text,
+      '```',
+      '',
+      '_Red, dashed: replaced or destroyed, or its shared key changes: the tunnel goes down. Green: added. ' +
+        'Amber: changed in place. Grey: unchanged._',
+      '',
+    ]);
+  });
+
+  it('changed in place, a key resource replaced, a new tunnel on that key: each drawn for what happens to it', () => {
+    const key = '${random_password.k.result}';
+    const stack = {
+      resource: {
+        random_password: { k: { length: 32 } },
+        [GATEWAY]: {
+          A: { name: 'GwA' },
+          B: { name: 'GwB' },
+          C: { name: 'GwC' },
+          D: { name: 'GwD' },
+          E: { name: 'GwE' },
+        },
+        [CONNECTION]: {
+          AB: {
+            name: 'A-B',
+            virtual_network_gateway_id: id(`${GATEWAY}.A`),
+            peer_virtual_network_gateway_id: id(`${GATEWAY}.B`),
+          },
+          BA: {
+            name: 'B-A',
+            virtual_network_gateway_id: id(`${GATEWAY}.B`),
+            peer_virtual_network_gateway_id: id(`${GATEWAY}.A`),
+          },
+          CD: {
+            name: 'C-D',
+            virtual_network_gateway_id: id(`${GATEWAY}.C`),
+            peer_virtual_network_gateway_id: id(`${GATEWAY}.D`),
+            shared_key: key,
+          },
+          CE: {
+            name: 'C-E',
+            virtual_network_gateway_id: id(`${GATEWAY}.C`),
+            peer_virtual_network_gateway_id: id(`${GATEWAY}.E`),
+            shared_key: key,
+          },
+        },
+      },
+    };
+    // Only the key resource is reported (no shared-key danger on the connections): reading it is enough.
+    const report: ChangeReport = {
+      resources: [
+        { type: GATEWAY, address: `${GATEWAY}.A`, action: 'update' },
+        { type: CONNECTION, address: `${CONNECTION}.AB`, action: 'update' },
+        { type: 'random_password', address: 'random_password.k', action: 'replace' },
+        { type: CONNECTION, address: `${CONNECTION}.CE`, action: 'create' },
+      ],
+    };
+    expect(changeFlowchart(report, stack).split('\n')).toEqual(
+      flowchart(
+        [
+          '  gw_GwA{{"<b>GwA</b><br/>changed in place"}}:::changed',
+          '  gw_GwB{{"<b>GwB</b>"}}:::plain',
+          '  gw_GwC{{"<b>GwC</b>"}}:::plain',
+          '  gw_GwD{{"<b>GwD</b>"}}:::plain',
+          '  gw_GwE{{"<b>GwE</b>"}}:::plain',
+          '  gw_GwA <-->|"changed in place"| gw_GwB',
+          '  gw_GwC -->|"key changes"| gw_GwD',
+          '  gw_GwC -->|"new"| gw_GwE',
+        ],
+        linkStyles('changed', 'danger', 'added'),
+      ),
+    );
+  });
+
+  it('gateways outside the stack (a data source, a resource id) and connections with an end it does not say', () => {
+    const stack = {
+      resource: {
+        [GATEWAY]: { A: { name: 'GwA' } },
+        [CONNECTION]: {
+          R: {
+            name: 'A-to-Remote',
+            virtual_network_gateway_id: id(`${GATEWAY}.A`),
+            peer_virtual_network_gateway_id: id(`data.${GATEWAY}.Remote`),
+          },
+          F: {
+            name: 'A-to-Far',
+            virtual_network_gateway_id: id(`${GATEWAY}.A`),
+            peer_virtual_network_gateway_id:
+              '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/FarGW',
+          },
+          O: { name: 'Odd', virtual_network_gateway_id: '', peer_virtual_network_gateway_id: id(`${GATEWAY}.A`) },
+        },
+      },
+    };
+    // A plan review without the old stack: a destroyed connection that neither stack holds.
+    const report: ChangeReport = {
+      resources: [{ type: CONNECTION, address: `${CONNECTION}.Gone`, azureName: 'A-to-Gone', action: 'delete' }],
+    };
+    expect(changeFlowchart(report, stack).split('\n')).toEqual(
+      flowchart(
+        [
+          '  gw_FarGW{{"<b>FarGW</b><br/>existing gateway"}}:::plain',
+          '  gw_GwA{{"<b>GwA</b>"}}:::plain',
+          '  gw_Remote{{"<b>Remote</b><br/>existing gateway"}}:::plain',
+          '  gw_GwA --> gw_Remote',
+          '  gw_GwA --> gw_FarGW',
+          '  conn_Odd["<b>Odd</b><br/>connection"]:::plain',
+          '  gw_GwA --- conn_Odd',
+          '  conn_A_to_Gone["<b>A-to-Gone</b><br/>connection<br/>destroyed"]:::danger',
+        ],
+        linkStyles('plain', 'plain', 'plain'),
+      ),
+    );
+  });
+
+  it('a connection renamed: the old one destroyed and the new one created, one line one way with both', () => {
+    const gateways = { A: { name: 'GwA' }, B: { name: 'GwB' } };
+    const tunnel = (name: string) => ({
+      name,
+      virtual_network_gateway_id: id(`${GATEWAY}.A`),
+      peer_virtual_network_gateway_id: id(`${GATEWAY}.B`),
+    });
+    const old = { resource: { [GATEWAY]: gateways, [CONNECTION]: { Old: tunnel('A-to-B') } } };
+    const now = { resource: { [GATEWAY]: gateways, [CONNECTION]: { New: tunnel('A-to-B-2') } } };
+    expect(changeFlowchart(compareStacks(old, now), now, old).split('\n')).toEqual(
+      flowchart(
+        [
+          '  gw_GwA{{"<b>GwA</b>"}}:::plain',
+          '  gw_GwB{{"<b>GwB</b>"}}:::plain',
+          '  gw_GwA -->|"destroyed · new"| gw_GwB',
+        ],
+        linkStyles('danger'),
+      ),
+    );
+  });
+
+  it('a plan review without the old stack: a destroyed gateway and site that no stack holds, from the report', () => {
+    const stack = {
+      resource: {
+        [GATEWAY]: { A: { name: 'GwA' }, B: { name: 'GwB' } },
+        [CONNECTION]: {
+          AB: {
+            name: 'A-B',
+            virtual_network_gateway_id: id(`${GATEWAY}.A`),
+            peer_virtual_network_gateway_id: id(`${GATEWAY}.B`),
+          },
+        },
+      },
+    };
+    const report: ChangeReport = {
+      resources: [
+        { type: LOCAL_GATEWAY, address: `${LOCAL_GATEWAY}.Gone`, azureName: 'OldSite', action: 'delete' },
+        { type: GATEWAY, address: `${GATEWAY}.Gone`, azureName: 'OldGW', action: 'delete' },
+        { type: CONNECTION, address: `${CONNECTION}.AB`, action: 'update' },
+      ],
+    };
+    expect(changeFlowchart(report, stack).split('\n')).toEqual(
+      flowchart(
+        [
+          '  site_OldSite[/"<b>OldSite</b><br/>site<br/>destroyed"/]:::danger',
+          '  gw_GwA{{"<b>GwA</b>"}}:::plain',
+          '  gw_GwB{{"<b>GwB</b>"}}:::plain',
+          '  gw_OldGW{{"<b>OldGW</b><br/>destroyed"}}:::danger',
+          '  gw_GwA -->|"changed in place"| gw_GwB',
+        ],
+        linkStyles('changed'),
+      ),
+    );
+  });
+
+  it('a stack that is not an object draws nothing but the legend', () => {
+    expect(changeFlowchart({ resources: [] }, null).split('\n')).toEqual(flowchart([]));
   });
 });
