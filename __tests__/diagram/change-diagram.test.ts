@@ -430,6 +430,83 @@ describe('the blast radius picture, line by line', () => {
     );
   });
 
+  describe('a hub with one connection to each spoke, and two gateways with none (Idle, and Zed changed in place)', () => {
+    const two = (i: number) => String(i).padStart(2, '0');
+    const spoke = (i: number) => `S${two(i)}`;
+    /** The stack with `count` spokes, and a report in which the first `changed` connections change in place. */
+    function star(count: number, changed: number): { report: ChangeReport; stack: unknown } {
+      const gateways: Record<string, unknown> = { Hub: { name: 'Hub' }, Y: { name: 'Idle' }, Z: { name: 'Zed' } };
+      const connections: Record<string, unknown> = {};
+      for (let i = 1; i <= count; i++) {
+        gateways[spoke(i)] = { name: `Spoke${two(i)}` };
+        connections[spoke(i)] = {
+          name: `Hub-${spoke(i)}`,
+          virtual_network_gateway_id: id(`${GATEWAY}.Hub`),
+          peer_virtual_network_gateway_id: id(`${GATEWAY}.${spoke(i)}`),
+        };
+      }
+      const resources = Array.from({ length: changed }, (_, i) => ({
+        type: CONNECTION,
+        address: `${CONNECTION}.${spoke(i + 1)}`,
+        action: 'update',
+      }));
+      resources.push({ type: GATEWAY, address: `${GATEWAY}.Z`, action: 'update' });
+      return { report: { resources }, stack: { resource: { [GATEWAY]: gateways, [CONNECTION]: connections } } };
+    }
+    const nodes = (text: string) => text.split('\n').flatMap((l) => /^ {2}(gw_\w+)\{\{/.exec(l)?.[1] ?? []);
+    const edges = (text: string) => text.split('\n').filter((l) => / -->[ |]/.test(l));
+    const spokes = (count: number) => Array.from({ length: count }, (_, i) => `gw_Spoke${two(i + 1)}`);
+
+    it('40 connections are drawn in full, unchanged ones and the idle gateway too', () => {
+      const { report, stack } = star(40, 1);
+      const text = changeFlowchart(report, stack);
+      expect(nodes(text)).toEqual(['gw_Hub', ...spokes(40), 'gw_Idle', 'gw_Zed']);
+      expect(edges(text)).toHaveLength(40);
+      expect(changeDiagram(report, stack).split('\n').slice(-2)).toEqual([
+        '_Red, dashed: replaced or destroyed, or its shared key changes: the tunnel goes down. Green: added. ' +
+          'Amber: changed in place. Grey: unchanged._',
+        '',
+      ]);
+    });
+
+    it('41: only what changes and the gateways at its ends; one unchanged connection is left out, and said', () => {
+      const { report, stack } = star(41, 40);
+      const text = changeFlowchart(report, stack);
+      expect(nodes(text)).toEqual(['gw_Hub', ...spokes(40), 'gw_Zed']);
+      expect(edges(text)).toEqual(spokes(40).map((s) => `  gw_Hub -->|"changed in place"| ${s}`));
+      expect(changeDiagram(report, stack).split('\n').slice(-2)).toEqual([
+        '_Red, dashed: replaced or destroyed, or its shared key changes: the tunnel goes down. Green: added. ' +
+          'Amber: changed in place. Grey: unchanged._ 1 unchanged connection is not drawn (the topology is too large ' +
+          'to draw in full).',
+        '',
+      ]);
+    });
+  });
+
+  it('two connections between gateways outside the stack whose ids run together are two lines', () => {
+    const tunnel = (from: string, to: string) => ({
+      name: `${from}-${to}`,
+      virtual_network_gateway_id: from,
+      peer_virtual_network_gateway_id: to,
+    });
+    const stack = {
+      resource: { [CONNECTION]: { X: tunnel('/gw/a', '/gw/b/gw/c'), Y: tunnel('/gw/a/gw/b', '/gw/c') } },
+    };
+    expect(changeFlowchart({ resources: [] }, stack).split('\n')).toEqual(
+      flowchart(
+        [
+          '  gw_a{{"<b>a</b><br/>existing gateway"}}:::plain',
+          '  gw_b{{"<b>b</b><br/>existing gateway"}}:::plain',
+          '  gw_c{{"<b>c</b><br/>existing gateway"}}:::plain',
+          '  gw_c_2{{"<b>c</b><br/>existing gateway"}}:::plain',
+          '  gw_a --> gw_c',
+          '  gw_b --> gw_c_2',
+        ],
+        linkStyles('plain', 'plain'),
+      ),
+    );
+  });
+
   it('a stack that is not an object draws nothing but the legend', () => {
     expect(changeFlowchart({ resources: [] }, null).split('\n')).toEqual(flowchart([]));
   });
