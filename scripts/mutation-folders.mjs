@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,8 +46,14 @@ export function testSelection(folder) {
 
 /**
  * Writes the one test file a folder's tests run as in a mutation run: each test file inside a `describe` named after
- * it, and beside it the snapshots of all of them, each under its test's new full name (the file's name, a space, the
- * old full name).
+ * it and its fingerprint, and beside it the snapshots of all of them, each under its test's new full name (that
+ * `describe`'s name, a space, the old full name).
+ *
+ * The fingerprint is what makes incremental runs sound. Stryker reuses a mutant's result while the tests that killed
+ * or covered it keep their identity (file, line and name). It finds a changed test by diffing the file the test
+ * runner names, which here is the bundle, not the file the test is written in, so an edited test would keep its
+ * identity. With a hash of the test file, its snapshots and the shared helpers in each name, any change to them makes
+ * the file's tests new: the mutants they killed or covered are tested again, and the other files' results are reused.
  */
 export function writeBundle(folder) {
   const files = TESTS[folder].flatMap((dir) =>
@@ -58,19 +65,21 @@ export function writeBundle(folder) {
   );
   const bundle = join(ROOT, bundleFile(folder));
   mkdirSync(dirname(bundle), { recursive: true });
+  const support = supportFingerprint();
+  const titles = new Map(files.map((f) => [f, `${f}#${fingerprint([f, snapshotOf(f)], support)}`]));
   const lines = files.map(
     (f) =>
-      `describe(${JSON.stringify(f)}, () => {\n  require(${JSON.stringify(relative(dirname(bundle), join(ROOT, f)).replace(/\.ts$/, ''))});\n});`,
+      `describe(${JSON.stringify(titles.get(f))}, () => {\n  require(${JSON.stringify(relative(dirname(bundle), join(ROOT, f)).replace(/\.ts$/, ''))});\n});`,
   );
   writeFileSync(
     bundle,
     `// Written by scripts/mutate.mjs for a mutation run, and removed after it.\n${lines.join('\n')}\n`,
   );
   const snapshots = files.flatMap((f) => {
-    const snap = join(ROOT, dirname(f), '__snapshots__', `${basename(f)}.snap`);
+    const snap = join(ROOT, snapshotOf(f));
     if (!existsSync(snap)) return [];
     const body = readFileSync(snap, 'utf8').replace(/^\/\/ Jest Snapshot.*\n/, '');
-    return [body.replaceAll('\nexports[`', `\nexports[\`${f} `)];
+    return [body.replaceAll('\nexports[`', `\nexports[\`${titles.get(f)} `)];
   });
   if (snapshots.length > 0) {
     mkdirSync(join(dirname(bundle), '__snapshots__'), { recursive: true });
@@ -80,4 +89,36 @@ export function writeBundle(folder) {
     );
   }
   return bundle;
+}
+
+/** A test file's snapshot file, relative to the project. */
+function snapshotOf(testFile) {
+  return join(dirname(testFile), '__snapshots__', `${basename(testFile)}.snap`);
+}
+
+/** The first 12 hex digits of a SHA-256 over files' paths and contents (a missing file counts as empty). */
+function fingerprint(paths, ...more) {
+  const hash = createHash('sha256');
+  for (const path of paths) {
+    hash.update(`${path}\0`);
+    if (existsSync(join(ROOT, path))) hash.update(readFileSync(join(ROOT, path)));
+    hash.update('\0');
+  }
+  for (const text of more) hash.update(text);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * The fingerprint of what every test shares: the helpers and fixtures under __tests__/ (every file there that is not
+ * a test or a snapshot), the example topology files, the jest config and the package lock.
+ */
+function supportFingerprint() {
+  const under = (dir) =>
+    readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(ROOT, join(e.parentPath, e.name)));
+  const shared = [...under('__tests__'), ...under('topologies')]
+    .filter((f) => !f.endsWith('.test.ts') && !f.includes('/__snapshots__/'))
+    .sort();
+  return fingerprint([...shared, 'jest.config.js', 'package-lock.json']);
 }
