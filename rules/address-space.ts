@@ -207,7 +207,8 @@ export const transitWithoutOverlap: Rule = (topology) => {
     const stack = [start];
     component.set(start, next);
     while (stack.length > 0) {
-      for (const n of neighbours.get(stack.pop() as string) ?? []) {
+      // Every network or site on the stack is a key of `neighbours`: each BGP connection above adds both its ends.
+      for (const n of neighbours.get(stack.pop() as string) as string[]) {
         if (!component.has(n)) {
           component.set(n, next);
           stack.push(n);
