@@ -1,7 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { collectTopology, Network, VnetToVnetConnection, VpnGateway } from '../../constructs';
 import { checkTopology } from '../../rules';
-import { subnetsInsideAddressSpace } from '../../rules/address-space';
 import { findingsOf, network, seedWith } from '../support/topologies';
 import type { TopologyFileInput } from '../../topology/schema';
 
@@ -198,14 +197,21 @@ describe('address space rules, through the constructs', () => {
     expect(checkTopology(collectTopology(stack))).toEqual([]);
   });
 
-  it('does not call the subnets of a network without an address space outside it (there is no range to be in)', () => {
+  it('refuses a network without an address space, and does not call its subnets outside it', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     new Network(stack, 'VNet1', {
       location: 'eastus',
       addressSpace: [],
       subnets: [{ name: 'FrontEnd', addressPrefix: '10.1.0.0/24' }],
     });
-    expect(subnetsInsideAddressSpace(collectTopology(stack))).toEqual([]);
+    expect(checkTopology(collectTopology(stack))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet1',
+        message:
+          'network "VNet1": addressSpace is empty, but a virtual network needs at least one range; list its prefixes, e.g. 10.1.0.0/16',
+      },
+    ]);
   });
 });
 
