@@ -103,6 +103,20 @@ export const addressSpaceWithoutDuplicates: Rule = (topology) => [
   ...topology.sites.flatMap((s) => selfOverlaps(siteLabel(s), addressSpaceRanges(s))),
 ];
 
+/**
+ * A virtual network holds at least one range (the topology file's schema asks for one; from code, `addressSpace: []`
+ * gets this far, and Terraform would refuse the network at plan).
+ */
+export const addressSpaceNotEmpty: Rule = (topology) =>
+  topology.networks
+    .filter((n) => n.addressSpace.length === 0)
+    .map((n) =>
+      error(
+        fieldPath(n, 'addressSpace'),
+        `${networkLabel(n)}: addressSpace is empty, but a virtual network needs at least one range; list its prefixes, e.g. 10.1.0.0/16`,
+      ),
+    );
+
 /** Rule 2: every subnet, GatewaySubnet included, lies inside the network's address space. */
 export const subnetsInsideAddressSpace: Rule = (topology) =>
   topology.networks.flatMap((network) => {
@@ -207,7 +221,8 @@ export const transitWithoutOverlap: Rule = (topology) => {
     const stack = [start];
     component.set(start, next);
     while (stack.length > 0) {
-      for (const n of neighbours.get(stack.pop() as string) ?? []) {
+      // Every network or site on the stack is a key of `neighbours`: each BGP connection above adds both its ends.
+      for (const n of neighbours.get(stack.pop() as string) as string[]) {
         if (!component.has(n)) {
           component.set(n, next);
           stack.push(n);
@@ -225,6 +240,7 @@ export const transitWithoutOverlap: Rule = (topology) => {
 };
 
 export const addressSpaceRules: readonly Rule[] = [
+  addressSpaceNotEmpty,
   canonicalPrefixes,
   addressSpaceWithoutDuplicates,
   subnetsInsideAddressSpace,

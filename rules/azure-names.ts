@@ -152,9 +152,7 @@ export const azureNames: Rule = (topology) => [
   ...topology.networks.flatMap(networkNames),
   ...topology.sites.flatMap((s) => [
     ...check(siteLabel(s), fieldPath(s, 'name'), s.name, NAME_RULES.localNetworkGateway),
-    ...(s.resourceGroup === undefined
-      ? []
-      : check(siteLabel(s), fieldPath(s, 'resourceGroup'), s.resourceGroup, NAME_RULES.resourceGroup)),
+    ...check(siteLabel(s), fieldPath(s, 'resourceGroup'), s.resourceGroup, NAME_RULES.resourceGroup),
   ]),
   ...topology.connections.flatMap((c) =>
     c.names.flatMap((name, i) =>

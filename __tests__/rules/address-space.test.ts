@@ -1,5 +1,6 @@
-import { TerraformStack, Testing } from 'cdktf';
-import { Network, VnetToVnetConnection, VpnGateway } from '../../constructs';
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import { collectTopology, Network, VnetToVnetConnection, VpnGateway } from '../../constructs';
+import { checkTopology } from '../../rules';
 import { findingsOf, network, seedWith } from '../support/topologies';
 import type { TopologyFileInput } from '../../topology/schema';
 
@@ -181,5 +182,192 @@ describe('address space rules, through the constructs', () => {
     ],
   ])('address space %s refuses to synthesize', (space, gatewaySubnet, message) => {
     expect(() => Testing.synth(build(space, gatewaySubnet), true)).toThrow(message);
+  });
+
+  it('leaves an address space and prefixes known only at apply time (Terraform variables) alone', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const space = new TerraformVariable(stack, 'space', { type: 'list(string)' });
+    const prefix = new TerraformVariable(stack, 'prefix', { type: 'string' });
+    new Network(stack, 'VNet1', {
+      location: 'eastus',
+      addressSpace: Token.asList(space.value),
+      subnets: [{ name: 'FrontEnd', addressPrefix: Token.asString(prefix.value) }],
+      gatewaySubnetPrefix: Token.asString(prefix.value),
+    });
+    expect(checkTopology(collectTopology(stack))).toEqual([]);
+  });
+
+  it('refuses a network without an address space, and does not call its subnets outside it', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new Network(stack, 'VNet1', {
+      location: 'eastus',
+      addressSpace: [],
+      subnets: [{ name: 'FrontEnd', addressPrefix: '10.1.0.0/24' }],
+    });
+    expect(checkTopology(collectTopology(stack))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet1',
+        message:
+          'network "VNet1": addressSpace is empty, but a virtual network needs at least one range; list its prefixes, e.g. 10.1.0.0/16',
+      },
+    ]);
+  });
+});
+
+describe('address space rules, every finding of a case', () => {
+  it('checks the syntax of gatewaySubnetPrefix too', () => {
+    expect(findingsOf(seedWith((t) => (t.networks[0].gatewaySubnetPrefix = '10.1.255.1/27')))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].gatewaySubnetPrefix',
+        message:
+          'network "VNet1": gatewaySubnetPrefix 10.1.255.1/27 has host bits set, which Azure refuses; write 10.1.255.0/27',
+      },
+    ]);
+  });
+
+  it('a range that starts where another starts but is shorter overlaps it, not listed twice', () => {
+    expect(findingsOf(seedWith((t) => (t.networks[0].addressSpace = ['10.1.0.0/16', '10.1.0.0/24'])))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].addressSpace[1]',
+        message:
+          'network "VNet1": address space 10.1.0.0/24 overlaps 10.1.0.0/16 of the same address space; list ranges that do not overlap',
+      },
+    ]);
+  });
+
+  it('an address space of two ranges holds subnets in either, and names both when a subnet is outside', () => {
+    const input = seedWith((t) => {
+      t.networks[0].addressSpace = ['10.1.0.0/16', '10.2.0.0/16'];
+      t.networks[0].subnets = [
+        { name: 'FrontEnd', addressPrefix: '10.2.0.0/24' },
+        { name: 'BackEnd', addressPrefix: '10.3.0.0/24' },
+      ];
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].subnets[1].addressPrefix',
+        message:
+          'network "VNet1": subnet "BackEnd" 10.3.0.0/24 is outside the address space 10.1.0.0/16, 10.2.0.0/16; choose a prefix inside it',
+      },
+    ]);
+  });
+
+  it('does not call a subnet outside an address space that has a malformed range (the subnet may be meant for it)', () => {
+    const input = seedWith((t) => {
+      t.networks[0].addressSpace = ['10.1.0.0/16', '10.2.0/16'];
+      t.networks[0].subnets = [{ name: 'FrontEnd', addressPrefix: '10.2.0.0/24' }];
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].addressSpace[1]',
+        message:
+          'network "VNet1": address space "10.2.0/16" is not an IPv4 prefix in CIDR notation; write it as a.b.c.d/n, e.g. 10.1.0.0/16',
+      },
+    ]);
+  });
+
+  it('does not call subnets outside an address space whose only range is malformed', () => {
+    const input = seedWith((t) => (t.networks[0].addressSpace = ['10.1.0/16']));
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].addressSpace[0]',
+        message:
+          'network "VNet1": address space "10.1.0/16" is not an IPv4 prefix in CIDR notation; write it as a.b.c.d/n, e.g. 10.1.0.0/16',
+      },
+    ]);
+  });
+});
+
+describe('overlap through BGP transit, every finding of a case', () => {
+  const bgp = (asn: number) => ({ bgp: { asn } });
+
+  it('a pair joined directly over BGP, written from the later name, is reported once, as connected', () => {
+    const input = seedWith((t) => {
+      t.networks = [network(1, { gateway: bgp(65001) }), network(4, { gateway: bgp(65004) })];
+      t.networks[1].addressSpace = ['10.1.128.0/17'];
+      t.networks[1].gatewaySubnetPrefix = '10.1.254.0/27';
+      t.connections = [{ from: 'VNet4', to: 'VNet1', enableBgp: true }];
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[1].addressSpace[0]',
+        message:
+          'network "VNet4": address space 10.1.128.0/17 overlaps 10.1.0.0/16 of network "VNet1", which it connects to; choose ranges that do not overlap',
+      },
+    ]);
+  });
+
+  it('two spokes whose connections both end at the hub reach each other through it', () => {
+    const input = seedWith((t) => {
+      t.networks = [
+        network(1, { gateway: bgp(65001) }),
+        network(2, { gateway: bgp(65002) }),
+        network(3, { addressSpace: ['10.1.0.0/16'], gatewaySubnetPrefix: '10.1.254.0/27', gateway: bgp(65003) }),
+      ];
+      t.networks[0].gatewaySubnetPrefix = '10.1.253.0/27';
+      t.connections = [
+        { from: 'VNet1', to: 'VNet2', enableBgp: true },
+        { from: 'VNet3', to: 'VNet2', enableBgp: true },
+      ];
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[2].addressSpace[0]',
+        message:
+          'network "VNet3": address space 10.1.0.0/16 overlaps 10.1.0.0/16 of network "VNet1", which it reaches through BGP transit; choose ranges that do not overlap',
+      },
+    ]);
+  });
+
+  it('two BGP islands do not reach each other: their overlap is no finding', () => {
+    const input = seedWith((t) => {
+      t.networks = [
+        network(1, { gateway: bgp(65001) }),
+        network(2, { gateway: bgp(65002) }),
+        network(3, { addressSpace: ['10.1.0.0/16'], gatewaySubnetPrefix: '10.1.254.0/27', gateway: bgp(65003) }),
+        network(4, { gateway: bgp(65004) }),
+      ];
+      t.networks[0].gatewaySubnetPrefix = '10.1.253.0/27';
+      t.connections = [
+        { from: 'VNet1', to: 'VNet2', enableBgp: true },
+        { from: 'VNet3', to: 'VNet4', enableBgp: true },
+      ];
+    });
+    expect(findingsOf(input)).toEqual([]);
+  });
+
+  it('a site that reaches a network through BGP transit is reported on the site, which comes after every network', () => {
+    const input = seedWith((t) => {
+      t.networks[0].gateway = bgp(65001);
+      t.networks[1].gateway = bgp(65004);
+      t.sites = [
+        {
+          name: 'OnPrem',
+          gatewayAddress: '203.0.113.10',
+          addressSpace: ['10.41.0.0/24'],
+          bgp: { asn: 65010, peeringAddress: '10.41.0.1' },
+        },
+      ];
+      t.connections = [
+        { from: 'VNet1', toSite: 'OnPrem', enableBgp: true },
+        { from: 'VNet1', to: 'VNet4', enableBgp: true },
+      ];
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'sites[0].addressSpace[0]',
+        message:
+          'site "OnPrem": address space 10.41.0.0/24 overlaps 10.41.0.0/16 of network "VNet4", which it reaches through BGP transit; choose ranges that do not overlap',
+      },
+    ]);
   });
 });

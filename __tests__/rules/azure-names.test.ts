@@ -1,3 +1,6 @@
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import { collectTopology, Network } from '../../constructs';
+import { checkTopology } from '../../rules';
 import { nameProblem, NAME_RULES } from '../../rules/azure-names';
 import type { TopologyFileInput } from '../../topology/schema';
 import { findingsOf, seedInput, seedWith } from '../support/topologies';
@@ -235,5 +238,84 @@ describe("Azure's naming rules per resource type, through the topology file", ()
     ['lock.', 'lock', false],
   ])('%j as a %s name is accepted: %s', (name, rule, ok) => {
     expect(nameProblem(name, NAME_RULES[rule]) === undefined).toBe(ok);
+  });
+});
+
+describe("Azure's naming rules, every finding of a case", () => {
+  const subnetName = (name: string) => seedWith((t) => (t.networks[0].subnets![0].name = name));
+
+  it('names one character it refuses and asks to remove it', () => {
+    expect(findingsOf(subnetName('Front End'))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].subnets[0].name',
+        message:
+          'network "VNet1": subnet name "Front End" contains U+0020, but Azure takes only letters, digits, underscores, periods and hyphens (Microsoft.Network/virtualNetworks/subnets); remove or replace it',
+      },
+    ]);
+  });
+
+  it('names each character it refuses once, by its code point in capitals past ASCII, and asks to remove them', () => {
+    expect(findingsOf(subnetName('café#1#'))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].subnets[0].name',
+        message:
+          'network "VNet1": subnet name "café#1#" contains U+00E9, "#", but Azure takes only letters, digits, underscores, periods and hyphens (Microsoft.Network/virtualNetworks/subnets); remove or replace them',
+      },
+    ]);
+  });
+
+  it('a virtual network name of one character is one character long', () => {
+    const input = seedWith((t) => {
+      t.networks[0].name = 'a';
+      t.connections![0].from = 'a';
+    });
+    expect(findingsOf(input).filter((f) => f.path === 'networks[0].name')).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].name',
+        message:
+          'network "a": virtual network name "a" is 1 character long, but Azure takes 2-64 (Microsoft.Network/virtualNetworks); lengthen it to 2 characters or more',
+      },
+    ]);
+  });
+
+  it('leaves a name with a control character to the one-line rule: one finding, not two', () => {
+    expect(findingsOf(subnetName('Front\tEnd'))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].subnets[0].name',
+        message:
+          '"Front\\tEnd" holds the control character U+0009 (tab); names and other values are one line of printable text; remove it',
+      },
+    ]);
+  });
+
+  it('does not check the delete lock of a gateway whose own name is refused', () => {
+    const input = seedWith((t) => {
+      t.networks[0].gateway!.name = 'g'.repeat(81);
+      t.networks[0].gateway!.deleteProtection = 'lock';
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].gateway.name',
+        message: `network "VNet1": virtual network gateway name "${'g'.repeat(81)}" is 81 characters long, but Azure takes 1-80 (Microsoft.Network/virtualNetworkGateways); shorten it to 80 characters or fewer`,
+      },
+    ]);
+  });
+});
+
+describe("Azure's naming rules, through the constructs", () => {
+  it('leaves public IP names known only at apply time (a Terraform variable) alone', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const names = new TerraformVariable(stack, 'publicIpNames', { type: 'list(string)' });
+    new Network(stack, 'VNet1', {
+      location: 'eastus',
+      addressSpace: ['10.1.0.0/16'],
+      gatewaySubnetPrefix: '10.1.255.0/27',
+    }).addVpnGateway({ publicIpNames: Token.asList(names.value) });
+    expect(checkTopology(collectTopology(stack))).toEqual([]);
   });
 });

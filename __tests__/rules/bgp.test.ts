@@ -1,4 +1,8 @@
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import { collectTopology, VpnGateway } from '../../constructs';
+import { checkTopology } from '../../rules';
 import type { TopologyFileInput } from '../../topology/schema';
+import { articleGateway } from '../support/fixtures';
 import { findingsOf, network, seedWith } from '../support/topologies';
 
 type Change = (t: TopologyFileInput) => void;
@@ -157,6 +161,23 @@ describe('BGP on connections', () => {
     ]);
   });
 
+  it('a site named like a network is not taken for it: no warning of one ASN on both sides', () => {
+    const input = seedWith((t) => {
+      t.networks[0].gateway = bgp(65001);
+      t.networks[1].gateway = bgp(65001);
+      t.sites = [
+        {
+          name: 'VNet4',
+          gatewayAddress: '203.0.113.10',
+          addressSpace: ['192.168.0.0/16'],
+          bgp: { asn: 65010, peeringAddress: '192.168.0.1' },
+        },
+      ];
+      t.connections = [{ from: 'VNet1', toSite: 'VNet4', enableBgp: true }];
+    });
+    expect(findingsOf(input)).toEqual([]);
+  });
+
   it('a network connected to itself is reported once, not as two gateways on one ASN', () => {
     const input = seedWith((t) => {
       t.networks[0].gateway = bgp(65001);
@@ -223,5 +244,67 @@ describe('hub-and-spoke transit', () => {
       t.mesh = ['VNet1', 'VNet2', 'VNet3'];
     });
     expect(findingsOf(input)).toEqual([]);
+  });
+});
+
+describe('BGP with gateways that exist already, through the constructs', () => {
+  const SUB = '0d5c7d6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
+  const existing = (stack: TerraformStack, name: string, bgp?: { asn: number }) =>
+    VpnGateway.fromGatewayAttributes(stack, name, {
+      gatewayId: `/subscriptions/${SUB}/resourceGroups/${name}RG/providers/Microsoft.Network/virtualNetworkGateways/${name}GW`,
+      name: `${name}GW`,
+      resourceGroupName: `${name}RG`,
+      location: 'westus2',
+      networkName: `${name}Net`,
+      bgp,
+    });
+
+  it('enableBgp to an existing gateway without BGP is refused, and only for that gateway', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const other = existing(stack, 'Other');
+    const hub = existing(stack, 'Hub', { asn: 65002 });
+    const vnet1 = articleGateway(stack, 'VNet1', 1, { bgp: { asn: 65001 } });
+    vnet1.connectTo(hub, { enableBgp: true });
+    vnet1.connectTo(other, { enableBgp: true });
+    expect(checkTopology(collectTopology(stack))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet1/Gateway/To-OtherNet',
+        message:
+          'connection "VNet1-to-OtherNet": enableBgp is true but existing gateway "OtherGW" has no BGP settings; add bgp to it or set enableBgp to false',
+      },
+    ]);
+  });
+
+  it("warns of an existing gateway on this gateway's ASN, and only of that one", () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const other = existing(stack, 'Other', { asn: 65001 });
+    const hub = existing(stack, 'Hub', { asn: 65002 });
+    const vnet1 = articleGateway(stack, 'VNet1', 1, { bgp: { asn: 65001 } });
+    vnet1.connectTo(hub, { enableBgp: true });
+    vnet1.connectTo(other, { enableBgp: true });
+    expect(checkTopology(collectTopology(stack))).toEqual([
+      {
+        severity: 'warning',
+        path: 'test/VNet1/Gateway/To-OtherNet',
+        message:
+          'connection "VNet1-to-OtherNet": networks "VNet1" and "OtherNet" both use BGP ASN 65001; BGP between VNets expects a different ASN on each side; give each gateway its own private ASN',
+      },
+    ]);
+  });
+});
+
+describe('custom APIPA addresses, through the constructs', () => {
+  it('leaves APIPA addresses known only at apply time (Terraform variables) alone', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const list = new TerraformVariable(stack, 'apipaList', { type: 'list(string)' });
+    const one = new TerraformVariable(stack, 'apipa', { type: 'string' });
+    articleGateway(stack, 'VNet1', 1, {
+      bgp: {
+        asn: 65001,
+        peeringAddresses: [{ apipaAddresses: Token.asList(list.value) }, { apipaAddresses: [one.stringValue] }],
+      },
+    });
+    expect(checkTopology(collectTopology(stack))).toEqual([]);
   });
 });

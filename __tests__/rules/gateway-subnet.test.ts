@@ -1,3 +1,8 @@
+import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
+import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
+import { TerraformStack, Testing } from 'cdktf';
+import { collectTopology, Network } from '../../constructs';
+import { checkTopology } from '../../rules';
 import { findingsOf, seedWith } from '../support/topologies';
 
 /** Rule 5 of gateway-subnet.ts at both ends: /29 is the smallest GatewaySubnet Azure takes, /27 the recommended. */
@@ -47,5 +52,43 @@ describe('GatewaySubnet size, through the topology file', () => {
       path: 'networks[0].gatewaySubnetPrefix',
       message: `network "VNet1": gateway "VNet1GW" needs a GatewaySubnet but the network has no gatewaySubnetPrefix; set gatewaySubnetPrefix to a /27 inside the address space${example ? `, ${example}` : ''}`,
     });
+  });
+});
+
+/** Rule 6 of gateway-subnet.ts: what is attached to GatewaySubnet from outside the network construct. */
+describe('GatewaySubnet attachments, through the constructs', () => {
+  it('a route table with a 0.0.0.0/0 route on GatewaySubnet is refused, at the association', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const vnet = new Network(stack, 'VNet1', {
+      location: 'eastus',
+      addressSpace: ['10.1.0.0/16'],
+      gatewaySubnetPrefix: '10.1.255.0/27',
+    });
+    vnet.addVpnGateway();
+    const table = new RouteTable(stack, 'Routes', {
+      name: 'ToFirewall',
+      location: 'eastus',
+      resourceGroupName: vnet.resourceGroupName,
+      route: [
+        {
+          name: 'Default',
+          addressPrefix: '0.0.0.0/0',
+          nextHopType: 'VirtualAppliance',
+          nextHopInIpAddress: '10.9.0.4',
+        },
+      ],
+    });
+    new SubnetRouteTableAssociation(stack, 'RoutesOnGatewaySubnet', {
+      subnetId: vnet.gatewaySubnet!.id,
+      routeTableId: table.id,
+    });
+    expect(checkTopology(collectTopology(stack))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/RoutesOnGatewaySubnet',
+        message:
+          'network "VNet1": a route table with a 0.0.0.0/0 route is associated with GatewaySubnet; Azure blocks creating a gateway with that route; remove the 0.0.0.0/0 route or the association',
+      },
+    ]);
   });
 });
