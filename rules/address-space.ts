@@ -105,7 +105,8 @@ export const addressSpaceWithoutDuplicates: Rule = (topology) => [
 
 /**
  * A virtual network holds at least one range (the topology file's schema asks for one; from code, `addressSpace: []`
- * gets this far, and Terraform would refuse the network at plan).
+ * gets this far). azurerm 4.55.0 refuses it at plan: `address_space` has `MinItems: 1` and is `ExactlyOneOf` with
+ * `ip_address_pool` (internal/services/network/virtual_network_resource.go).
  */
 export const addressSpaceNotEmpty: Rule = (topology) =>
   topology.networks
