@@ -8,6 +8,9 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/dist/', '/lib/'],
+  // cdktf loads `archiver` (and some 200 modules with it) for TerraformAsset zips, which this project never makes:
+  // each test file would load them again.
+  moduleNameMapper: { '^archiver$': '<rootDir>/__tests__/support/no-archiver.ts' },
   // StrykerJS's sandboxes (npm run mutate) are copies of the project: not this project's modules.
   modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
 };
