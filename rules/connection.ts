@@ -5,7 +5,6 @@ import { byName, byRef, fieldPath, isKnown, networkNameOf, Rule } from './rule';
 /** Rules 15, 17 and 18 of AZURE-RULES.md, and what a connection must name. */
 
 const connectionLabel = (c: ConnectionModel) => `connection "${c.names[0]}"`;
-const toField = (c: ConnectionModel) => (c.kind === 'vnet' ? 'to' : 'toSite');
 
 /** A connection names networks (and sites) that exist, and networks that have a gateway. */
 export const knownEndpoints: Rule = (topology) => {
@@ -53,7 +52,7 @@ export const notToItself: Rule = (topology) =>
     .filter((c) => c.kind === 'vnet' && c.from === c.to)
     .map((c) =>
       error(
-        fieldPath(c, toField(c)),
+        fieldPath(c, 'to'),
         `${connectionLabel(c)}: connects network "${networkNameOf(topology, c.from)}" to itself; name two different networks`,
       ),
     );

@@ -37,12 +37,16 @@ export const uniqueNetworkNames: Rule = (topology) => duplicates(topology.networ
 
 export const uniqueSiteNames: Rule = (topology) => duplicates(topology.sites, siteLabel, 'site');
 
+/** A resource group as the user wrote it, subscription and name. */
+const spelledGroup = (network: Pick<NetworkModel, 'subscriptionId' | 'resourceGroup'>) =>
+  `${network.subscriptionId ?? ''}/${network.resourceGroup}`;
+
 /**
  * A resource group as Azure identifies it: subscription and name, without case. A network without a subscription id
  * is in the provider's subscription, which the rules cannot know; it is keyed as the empty subscription.
  */
 export const groupKey = (network: Pick<NetworkModel, 'subscriptionId' | 'resourceGroup'>) =>
-  `${network.subscriptionId ?? ''}/${network.resourceGroup}`.toLowerCase();
+  spelledGroup(network).toLowerCase();
 
 /**
  * One virtual network per name in a resource group: two networks that Azure would see as one (same subscription,
@@ -82,8 +86,7 @@ export const resourceGroupSpelling: Rule = (topology) => {
       first.set(groupKey(network), network);
       return [];
     }
-    const spelled = (n: NetworkModel) => `${n.subscriptionId ?? ''}/${n.resourceGroup}`;
-    if (spelled(earlier) === spelled(network)) return [];
+    if (spelledGroup(earlier) === spelledGroup(network)) return [];
     const what =
       earlier.resourceGroup === network.resourceGroup
         ? `subscription "${network.subscriptionId}" is written "${earlier.subscriptionId}" by ${networkLabel(earlier)}`
@@ -182,7 +185,7 @@ export const uniqueConnectionNames: Rule = (topology) => {
           {
             key: groupKey(network),
             name,
-            path: fieldPath(c, c.names.length > i ? `names[${i}]` : 'names'),
+            path: fieldPath(c, `names[${i}]`),
             owner: `connection "${c.names[0]}" (${c.path})`,
             group: network.resourceGroup,
           },
@@ -218,7 +221,7 @@ export const uniqueConnectionOutputs: Rule = (topology) => {
       const also = earlier.owner === owner ? 'for both directions' : `also by ${earlier.owner}`;
       return [
         error(
-          fieldPath(c, c.names.length > i ? `names[${i}]` : 'names'),
+          fieldPath(c, `names[${i}]`),
           `${owner}: connection name "${name}" is used ${also}; each connection's output is named after it (${name}-id): give each connection a name of its own`,
         ),
       ];

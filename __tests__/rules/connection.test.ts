@@ -1,9 +1,14 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Network, SharedKey, VnetToVnetConnection, VpnGateway } from '../../constructs';
 import type { TopologyFileInput } from '../../topology/schema';
+import { checkTopology } from '../../rules';
+import type { ConnectionModel, ExistingGatewayModel, TopologyModel } from '../../topology/model';
+import { parseTopology } from '../../topology/load';
 import { findingsOf, network, seedInput, seedWith } from '../support/topologies';
 
 type Row = [string, (t: TopologyFileInput) => void, 'error' | 'warning', string, string];
+
+const onPrem = (name: string) => ({ name, gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'] });
 
 const policy = {
   dhGroup: 'DHGroup14',
@@ -249,12 +254,196 @@ describe('connection, key, name and placement rules, through the topology file',
         },
       ],
     ],
+    [
+      'a site-to-site connection from an unknown network',
+      (t) => {
+        t.sites = [onPrem('OnPrem')];
+        t.connections!.push({ from: 'VNet9', toSite: 'OnPrem' });
+      },
+      [
+        {
+          severity: 'error',
+          path: 'connections[1].from',
+          message: 'connection "VNet9-to-OnPrem": unknown network "VNet9"; name a network declared under "networks"',
+        },
+      ],
+    ],
+    [
+      'a site named as the network at the other end of a VNet-to-VNet connection',
+      (t) => {
+        t.sites = [onPrem('VNet4')];
+        t.connections!.push({ from: 'VNet1', toSite: 'VNet4', names: ['VNet1-to-site-VNet4'] });
+      },
+      [],
+    ],
+    [
+      'a site named as the network it is joined from, joined twice',
+      (t) => {
+        t.sites = [onPrem('VNet1')];
+        t.connections!.push({ from: 'VNet1', toSite: 'VNet1' }, { from: 'VNet1', toSite: 'VNet1', names: ['Again'] });
+      },
+      [
+        {
+          severity: 'error',
+          path: 'connections[2]',
+          message:
+            'connection "Again": joins VNet1 and site VNet1, which connections[1] already joins; declare each pair once',
+        },
+      ],
+    ],
+    [
+      'a network connected to itself twice',
+      (t) =>
+        t.connections!.push(
+          { from: 'VNet1', to: 'VNet1', names: ['A1', 'A2'] },
+          { from: 'VNet1', to: 'VNet1', names: ['B1', 'B2'] },
+        ),
+      [
+        {
+          severity: 'error',
+          path: 'connections[1].to',
+          message: 'connection "A1": connects network "VNet1" to itself; name two different networks',
+        },
+        {
+          severity: 'error',
+          path: 'connections[2].to',
+          message: 'connection "B1": connects network "VNet1" to itself; name two different networks',
+        },
+      ],
+    ],
+    [
+      'two pairs whose names run together alike (Hub + Spoke, HubS + poke)',
+      (t) => {
+        t.networks = [
+          network(1, { name: 'Hub' }),
+          network(2, { name: 'Spoke' }),
+          network(3, { name: 'HubS' }),
+          network(4, { name: 'poke' }),
+        ];
+        t.connections = [
+          { from: 'Hub', to: 'Spoke' },
+          { from: 'HubS', to: 'poke' },
+        ];
+      },
+      [],
+    ],
+    [
+      'one network joined to two sites',
+      (t) => {
+        t.sites = [onPrem('A'), { name: 'B', gatewayAddress: '203.0.113.11', addressSpace: ['192.169.0.0/16'] }];
+        t.connections!.push({ from: 'VNet1', toSite: 'A' }, { from: 'VNet1', toSite: 'B' });
+      },
+      [],
+    ],
+    [
+      'a Basic gateway without a custom policy',
+      (t) => (t.networks[1].gateway = { sku: 'Basic', generation: 'Generation1', activeActive: false }),
+      [],
+    ],
+    [
+      'a custom policy on a site-to-site connection from a Basic gateway',
+      (t) => {
+        t.networks[0].gateway = { sku: 'Basic', generation: 'Generation1', activeActive: false };
+        t.sites = [onPrem('OnPrem')];
+        t.connections = [{ from: 'VNet1', toSite: 'OnPrem', ipsecPolicy: policy }];
+      },
+      [
+        {
+          severity: 'error',
+          path: 'connections[0].ipsecPolicy',
+          message:
+            'connection "VNet1-to-OnPrem": gateway "VNet1GW" of network "VNet1" is Basic, which takes no custom ipsecPolicy; remove ipsecPolicy or use VpnGw1AZ or larger',
+        },
+      ],
+    ],
+    [
+      'a custom policy to a site named as a network with a Basic gateway',
+      (t) => {
+        t.networks[1].gateway = { sku: 'Basic', generation: 'Generation1', activeActive: false };
+        t.sites = [onPrem('VNet4')];
+        t.connections!.push({ from: 'VNet1', toSite: 'VNet4', names: ['VNet1-to-site-VNet4'], ipsecPolicy: policy });
+      },
+      [],
+    ],
+    [
+      'a custom policy between two Basic gateways: one finding, naming the from side',
+      (t) => {
+        t.networks[0].gateway = { sku: 'Basic', generation: 'Generation1', activeActive: false };
+        t.networks[1].gateway = { sku: 'Basic', generation: 'Generation1', activeActive: false };
+        t.connections![0].ipsecPolicy = policy;
+      },
+      [
+        {
+          severity: 'error',
+          path: 'connections[0].ipsecPolicy',
+          message:
+            'connection "VNet1-to-VNet4": gateway "VNet1GW" of network "VNet1" is Basic, which takes no custom ipsecPolicy; remove ipsecPolicy or use VpnGw1AZ or larger',
+        },
+      ],
+    ],
+    [
+      'an SA data size of 1023 KB',
+      (t) => (t.connections![0].ipsecPolicy = { ...policy, saDatasize: 1023 }),
+      [
+        {
+          severity: 'error',
+          path: 'connections[0].ipsecPolicy.saDatasize',
+          message:
+            'connection "VNet1-to-VNet4": ipsecPolicy.saDatasize 1023 is below the 1024 KB Azure requires; use 1024 or more (Azure\'s default is 102400000)',
+        },
+      ],
+    ],
   ])('%s', (_, change, expected) => {
     expect(findingsOf(seedWith(change))).toEqual(expected);
   });
 
   it('the seed has no findings at all', () => {
     expect(findingsOf(seedInput())).toEqual([]);
+  });
+});
+
+/** What code can build and a topology file cannot: a gateway outside the topology, a policy with a field left out. */
+describe('connection rules, on a model built in code', () => {
+  const seed = (): TopologyModel => parseTopology(JSON.stringify(seedInput()), 'test').model;
+  const hub: ExistingGatewayModel = {
+    path: 'test/Hub',
+    name: 'HubGW',
+    networkName: 'HubNet',
+    resourceGroup: 'HubRG',
+    location: 'westus2',
+  };
+  const withConnection = (change: Partial<ConnectionModel>): TopologyModel => {
+    const model = seed();
+    return { ...model, connections: [{ ...model.connections[0], ...change }], existingGateways: [hub] };
+  };
+
+  it('takes a connection to an existing gateway', () => {
+    const model = withConnection({ to: 'test/Hub', bidirectional: false, names: ['VNet1-to-HubNet'] });
+    expect(checkTopology(model)).toEqual([]);
+  });
+
+  it('refuses a connection from an existing gateway: only its owner connects from it', () => {
+    const model = withConnection({ from: 'test/Hub', to: 'VNet4', bidirectional: false, names: ['HubNet-to-VNet4'] });
+    expect(checkTopology(model)).toEqual([
+      {
+        severity: 'error',
+        path: 'connections[0].from',
+        message: 'connection "HubNet-to-VNet4": unknown network "test/Hub"; name a network declared under "networks"',
+      },
+    ]);
+  });
+
+  it('refuses a custom policy with a field left out, and names every value the field takes', () => {
+    const { pfsGroup: _, ...withoutPfs } = policy;
+    const model = withConnection({ ipsecPolicy: withoutPfs as ConnectionModel['ipsecPolicy'] });
+    expect(checkTopology(model)).toEqual([
+      {
+        severity: 'error',
+        path: 'connections[0].ipsecPolicy.pfsGroup',
+        message:
+          'connection "VNet1-to-VNet4": ipsecPolicy.pfsGroup is not set; a custom policy sets every field; use one of ECP256, ECP384, None, PFS1, PFS14, PFS2, PFS2048, PFS24, PFSMM',
+      },
+    ]);
   });
 });
 

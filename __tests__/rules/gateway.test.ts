@@ -1,12 +1,15 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
-import { Network, VpnGateway } from '../../constructs';
+import type { VpnGatewayGeneration, VpnGatewaySku } from '../../azure/skus';
+import { collectTopology, Network, VpnGateway } from '../../constructs';
+import { checkTopology } from '../../rules';
 import type { TopologyFileInput } from '../../topology/schema';
 import { findingsOf, network, seedWith } from '../support/topologies';
 
 type Row = [string, (t: TopologyFileInput) => void, 'error' | 'warning', string, string];
 
 const gw = (t: TopologyFileInput, i = 0) => t.networks[i].gateway!;
+const basic = { sku: 'Basic', generation: 'Generation1', activeActive: false } as const;
 
 /** Rules of gateway-subnet.ts, gateway.ts, tunnels.ts and bgp.ts. */
 describe('gateway rules, through the topology file', () => {
@@ -204,6 +207,64 @@ describe('gateway rules, through the topology file', () => {
     expect(findingsOf(seedWith(mutate))).toContainEqual({ severity, path, message });
   });
 
+  it.each<[string, (t: TopologyFileInput) => void, { severity: string; path: string; message: string }[]]>([
+    [
+      'zones in a region without availability zones',
+      (t) => {
+        t.networks[0].location = 'northcentralus';
+        gw(t).zones = ['1', '2', '3'];
+      },
+      [
+        {
+          severity: 'error',
+          path: 'networks[0].gateway.zones',
+          message:
+            'network "VNet1": gateway "VNet1GW": region northcentralus has no availability zones, so Azure refuses zoned public IPs there, but zones is ["1","2","3"]; remove zones (VpnGw2AZ then deploys as a regional gateway) or choose a region with zones',
+        },
+      ],
+    ],
+    [
+      'an AZ SKU without zones in a region without availability zones (a regional gateway)',
+      (t) => (t.networks[0].location = 'northcentralus'),
+      [],
+    ],
+    [
+      'zones on Basic',
+      (t) => (t.networks[0].gateway = { ...basic, zones: ['1'] }),
+      [
+        {
+          severity: 'error',
+          path: 'networks[0].gateway.zones',
+          message:
+            'network "VNet1": gateway "VNet1GW": SKU Basic takes public IPs without zones, but zones is ["1"]; remove zones',
+        },
+      ],
+    ],
+    [
+      'a policy-based Basic gateway at the to end of a VNet-to-VNet connection',
+      (t) => (t.networks[1].gateway = { ...basic, vpnType: 'PolicyBased' }),
+      [
+        {
+          severity: 'error',
+          path: 'networks[1].gateway.vpnType',
+          message:
+            'network "VNet4": gateway "VNet4GW": vpnType PolicyBased cannot take a VNet-to-VNet connection (connection "VNet1-to-VNet4"); set vpnType to RouteBased',
+        },
+      ],
+    ],
+    [
+      'a policy-based Basic gateway with a site-to-site connection only, beside a VNet-to-VNet pair',
+      (t) => {
+        t.networks.push(network(5, { gateway: { ...basic, vpnType: 'PolicyBased' } }));
+        t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'] }];
+        t.connections!.push({ from: 'VNet5', toSite: 'OnPrem' });
+      },
+      [],
+    ],
+  ])('%s', (_, change, expected) => {
+    expect(findingsOf(seedWith(change))).toEqual(expected);
+  });
+
   it('a 31-network mesh fits VpnGw2AZ', () => {
     const input = seedWith((t) => {
       t.networks = Array.from({ length: 31 }, (_, i) => network(i + 1));
@@ -245,5 +306,38 @@ describe('gateway rules, through the constructs', () => {
     ],
   ])('%s refuses to synthesize', (_, build, message) => {
     expect(() => Testing.synth(stackWith(build), true)).toThrow(message);
+  });
+
+  const findingsWith = (
+    options: (stack: TerraformStack) => Omit<ConstructorParameters<typeof VpnGateway>[2], 'network'>,
+  ) =>
+    checkTopology(
+      collectTopology(stackWith((stack, vnet) => new VpnGateway(stack, 'Gw', { network: vnet, ...options(stack) }))),
+    );
+  const variable = (stack: TerraformStack, type: string) => new TerraformVariable(stack, 'value', { type });
+
+  it.each<[string, (stack: TerraformStack) => Omit<ConstructorParameters<typeof VpnGateway>[2], 'network'>]>([
+    ['a generation', (stack) => ({ generation: variable(stack, 'string').stringValue as VpnGatewayGeneration })],
+    [
+      'a SKU, with zones',
+      (stack) => ({ sku: variable(stack, 'string').stringValue as VpnGatewaySku, zones: ['1', '2', '3'] }),
+    ],
+    [
+      'the public IP names of an active-active gateway',
+      (stack) => ({ publicIpNames: variable(stack, 'list(string)').listValue }),
+    ],
+  ])('leaves %s known only at plan time unchecked', (_, options) => {
+    expect(findingsWith(options)).toEqual([]);
+  });
+
+  it('refuses a generation outside the two (as JavaScript may pass), naming both of the SKU', () => {
+    expect(findingsWith(() => ({ generation: 'Gen2' as VpnGatewayGeneration }))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/Gw',
+        message:
+          'network "VNet1": gateway "VNet1GW": SKU VpnGw2AZ comes only in Generation1 and Generation2, not Gen2; set generation to Generation1 or Generation2',
+      },
+    ]);
   });
 });
