@@ -18,7 +18,7 @@ export function isKnown<T>(value: T | undefined): value is T {
  */
 export function fieldPath(owner: { readonly path: string }, field: string): string {
   if (owner.path.includes('/')) return owner.path;
-  return field.startsWith('[') ? `${owner.path}${field}` : `${owner.path}.${field}`;
+  return `${owner.path}.${field}`;
 }
 
 /** `network "VNet1"` */

@@ -1,6 +1,6 @@
 import type { TopologyModel } from '../topology/model';
 import { CONTROL_CHARACTERS, error, escapeControlCharacters, Finding } from './finding';
-import { isKnown, Rule } from './rule';
+import type { Rule } from './rule';
 
 /**
  * Every value of a topology is one line of text: a name, an id, a tag, an address. A character that moves a terminal's
@@ -53,14 +53,22 @@ function step(key: string): string {
   return /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(key) ? `.${key}` : `[${quoteText(key)}]`;
 }
 
-/** Every string of a value (keys of plain objects included), with where it is: `tags.owner`, `addressSpace[0]`. */
-function* strings(value: unknown, owner: string, field: string): Generator<{ path: string; text: string }> {
+/**
+ * Every string of a value (keys of plain objects included), with where it is (`tags.owner`, `addressSpace[0]`) and
+ * the path of the thing that holds it. A string holding a cdktf token is read too: a token's own text holds no control
+ * character, so what is found is in the literal text around it.
+ */
+function* strings(
+  value: unknown,
+  owner: string,
+  field: string,
+): Generator<{ owner: string; path: string; text: string }> {
   if (typeof value === 'string') {
-    if (isKnown(value)) yield { path: `${owner}${field}`, text: value };
+    yield { owner, path: `${owner}${field}`, text: value };
     return;
   }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* strings(value[i], owner, `${field}[${i}]`);
+    for (const [i, item] of value.entries()) yield* strings(item, owner, `${field}[${i}]`);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
@@ -71,7 +79,7 @@ function* strings(value: unknown, owner: string, field: string): Generator<{ pat
   const prefix = own !== undefined ? '' : field;
   for (const [key, inner] of Object.entries(record)) {
     if (SKIPPED.has(key)) continue;
-    if (isKnown(key)) yield { path: `${base}${prefix}${step(key)}`, text: key };
+    yield { owner: base, path: `${base}${prefix}${step(key)}`, text: key };
     yield* strings(inner, base, `${prefix}${step(key)}`);
   }
 }
@@ -80,12 +88,13 @@ function* strings(value: unknown, owner: string, field: string): Generator<{ pat
  * A finding for each value (or key) under `value` that holds a control character. `path` names `value` when it has
  * no `path` of its own: `tags` for a file's top-level tags.
  */
-export function controlCharacterFindings(value: unknown, path = ''): Finding[] {
+export function controlCharacterFindings(value: unknown, path: string): Finding[] {
   const findings: Finding[] = [];
   for (const found of strings(value, path, '')) {
     if (!hasControlCharacter(found.text)) continue;
-    // A construct path (code) names the construct; the message quotes the value.
-    const where = found.path.includes('/') ? found.path.split(/[.[]/)[0] : found.path;
+    // A construct path (code) names the construct that holds the value; the message quotes the value. A path in a
+    // file never holds a "/" of its own (a key that does is in the field, not the owner).
+    const where = found.owner.includes('/') ? found.owner : found.path;
     findings.push(
       error(
         where,
@@ -99,7 +108,7 @@ export function controlCharacterFindings(value: unknown, path = ''): Finding[] {
 /** Names and other one-line values hold no control characters. */
 export const oneLineValues: Rule = (topology: TopologyModel) =>
   [topology.networks, topology.sites, topology.connections, topology.groups].flatMap((part) =>
-    part.flatMap((thing) => controlCharacterFindings(thing)),
+    part.flatMap((thing) => controlCharacterFindings(thing, thing.path)),
   );
 
 export const textRules: readonly Rule[] = [oneLineValues];

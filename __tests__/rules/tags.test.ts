@@ -78,9 +78,35 @@ describe("Azure's tag limits, through the topology file", () => {
     ]);
   });
 
+  it('refuses two characters in one tag name at once', () => {
+    expect(errors(seedWith((t) => (t.networks[0].tags = { '<cost>': 'v' })))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].tags.<cost>',
+        message:
+          'network "VNet1": tag name "<cost>" contains "<", ">", which Azure does not take in a tag name (< > % & \\ ? /); remove them',
+      },
+    ]);
+  });
+
+  it('leaves a tag name with a control character to the one-line rule: one finding, however else it is wrong', () => {
+    expect(errors(seedWith((t) => (t.networks[0].tags = { 'cost/\ncentre': 'v' })))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].tags["cost/\\ncentre"]',
+        message:
+          '"cost/\\ncentre" holds the control character U+000A (newline); names and other values are one line of printable text; remove it',
+      },
+    ]);
+  });
+
   it('refuses an empty tag name', () => {
     expect(errors(seedWith((t) => (t.tags = { '': 'v' })))).toEqual([
-      expect.objectContaining({ path: 'tags.', message: expect.stringContaining('tag name is empty') as string }),
+      {
+        severity: 'error',
+        path: 'tags.',
+        message: 'the topology: tag name is empty; Azure takes tag names of 1-512 characters; name the tag',
+      },
     ]);
   });
 

@@ -1,8 +1,16 @@
-import { formatFinding } from '../../rules';
-import { describeControlCharacter, hasControlCharacter, oneLineValues, quoteText } from '../../rules/text';
-import { parseTopology } from '../../topology/load';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { collectTopology, Network, SharedKey, VnetToVnetConnection, VpnGateway } from '../../constructs';
+import { checkTopology, formatFinding } from '../../rules';
+import {
+  controlCharacterFindings,
+  describeControlCharacter,
+  hasControlCharacter,
+  oneLineValues,
+  quoteText,
+} from '../../rules/text';
+import { parseTopology, TopologyFileError } from '../../topology/load';
 import type { TopologyFileInput } from '../../topology/schema';
-import { seedWith } from '../support/topologies';
+import { findingsOf, seedWith } from '../support/topologies';
 
 const model = (input: TopologyFileInput) => parseTopology(JSON.stringify(input), 'test').model;
 
@@ -56,6 +64,122 @@ describe('oneLineValues', () => {
 
   it('finds nothing in the seed', () => {
     expect(oneLineValues(model(seedWith(() => undefined)))).toEqual([]);
+  });
+
+  it('says which value, which character, and the fix', () => {
+    expect(findingsOf(seedWith((t) => (t.networks[0].subnets![0].name = 'Front\rEnd')))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].subnets[0].name',
+        message:
+          '"Front\\rEnd" holds the control character U+000D (carriage return); names and other values are one line of printable text; remove it',
+      },
+    ]);
+  });
+
+  it('points at a tag whose name holds a "/" in the file, not at the whole list of networks', () => {
+    expect(findingsOf(seedWith((t) => (t.networks[0].tags = { 'cost/\ncentre': 'v' })))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].tags["cost/\\ncentre"]',
+        message:
+          '"cost/\\ncentre" holds the control character U+000A (newline); names and other values are one line of printable text; remove it',
+      },
+    ]);
+  });
+
+  it("refuses a control character in the file's top-level tags as the file is read, at its path", () => {
+    const input = seedWith((t) => (t.tags = { 'own\ner': 'me', team: 'a\tb' }));
+    let thrown: unknown;
+    try {
+      parseTopology(JSON.stringify(input), 'test');
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(TopologyFileError);
+    expect((thrown as TopologyFileError).findings).toEqual([
+      {
+        severity: 'error',
+        path: 'tags["own\\ner"]',
+        message:
+          '"own\\ner" holds the control character U+000A (newline); names and other values are one line of printable text; remove it',
+      },
+      {
+        severity: 'error',
+        path: 'tags.team',
+        message:
+          '"a\\tb" holds the control character U+0009 (tab); names and other values are one line of printable text; remove it',
+      },
+    ]);
+  });
+
+  it('passes over a null without failing', () => {
+    expect(controlCharacterFindings({ path: 'x', a: null, b: ['c', 'd\n'] }, '')).toEqual([
+      expect.objectContaining({ path: 'x.b[1]' }),
+    ]);
+  });
+});
+
+describe('oneLineValues from code', () => {
+  const found = (build: (stack: TerraformStack) => void) => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    build(stack);
+    return checkTopology(collectTopology(stack));
+  };
+  const vnet = (stack: TerraformStack, id: string, props: Partial<ConstructorParameters<typeof Network>[2]> = {}) =>
+    new Network(stack, id, { location: 'eastus', addressSpace: ['10.1.0.0/16'], ...props });
+
+  it("names the construct that holds the value, whatever its id holds (here a '.')", () => {
+    expect(found((stack) => vnet(stack, 'VNet1.prod', { name: 'VNet1', tags: { owner: 'me\nyou' } }))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet1.prod',
+        message:
+          '"me\\nyou" holds the control character U+000A (newline); names and other values are one line of printable text; remove it',
+      },
+    ]);
+  });
+
+  it('refuses a control character written beside a token (known only at apply)', () => {
+    const findings = found((stack) => {
+      const team = new TerraformVariable(stack, 'team', { type: 'string' }).stringValue;
+      vnet(stack, 'VNet1', { tags: { owner: `${team}\n` } });
+    });
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet1',
+        message: expect.stringMatching(
+          /^"\$\{TfToken\[TOKEN\.\d+\]\}\\n" holds the control character U\+000A \(newline\);/,
+        ) as string,
+      },
+    ]);
+  });
+
+  it("never quotes a shared key variable's default, whatever it holds", () => {
+    const findings = found((stack) => {
+      new TerraformVariable(stack, 'psk', { type: 'string', default: 'Secret\nKey', sensitive: true });
+      const gateway = (n: number) =>
+        new VpnGateway(stack, `VNet${n}GW`, {
+          network: vnet(stack, `VNet${n}`, {
+            addressSpace: [`10.${n}.0.0/16`],
+            gatewaySubnetPrefix: `10.${n}.255.0/27`,
+          }),
+        });
+      new VnetToVnetConnection(stack, 'Link', {
+        from: gateway(1),
+        to: gateway(4),
+        sharedKey: new SharedKey(stack, 'Key', { source: { variable: 'psk' } }),
+      });
+    });
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        path: 'test/Link',
+        message:
+          'connection "VNet1-to-VNet4": variable "psk" has a default, which Terraform would write into cdk.tf.json as it is; remove the default and give the key at plan time (TF_VAR_psk) or from a Key Vault secret',
+      },
+    ]);
   });
 });
 

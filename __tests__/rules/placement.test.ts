@@ -1,0 +1,139 @@
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { collectTopology, Network, VpnGateway, VpnGatewayAttributes } from '../../constructs';
+import { checkTopology } from '../../rules';
+import { articleGateway, articleNetwork } from '../support/fixtures';
+
+const SUB = '0d5c7d6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
+const OTHER = '11111111-2222-3333-4444-555555555555';
+const HUB_ID = `/subscriptions/${SUB}/resourceGroups/HubRG/providers/Microsoft.Network/virtualNetworkGateways/HubGW`;
+const GATEWAY_ID_FORM =
+  '/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworkGateways/<name> (segments in that case)';
+
+/** Findings of a stack whose VNet1 connects to a gateway that exists already (HubGW in HubRG, westus2). */
+function withExistingGateway(attrs: Partial<VpnGatewayAttributes>) {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  const hub = VpnGateway.fromGatewayAttributes(stack, 'Hub', {
+    gatewayId: HUB_ID,
+    name: 'HubGW',
+    resourceGroupName: 'HubRG',
+    location: 'westus2',
+    ...attrs,
+  });
+  articleGateway(stack, 'VNet1', 1).connectTo(hub);
+  return checkTopology(collectTopology(stack));
+}
+
+const at = (message: string, severity = 'error') => ({ severity, path: 'test/Hub', message });
+
+describe('an existing gateway, from code', () => {
+  it('takes a gateway whose id agrees with its subscription, group and name', () => {
+    expect(withExistingGateway({ subscriptionId: SUB })).toEqual([]);
+  });
+
+  it('reads the subscription from the id when subscriptionId is left out', () => {
+    expect(withExistingGateway({})).toEqual([]);
+  });
+
+  it('compares the id with the attributes without case, as Azure does', () => {
+    expect(
+      withExistingGateway({ subscriptionId: SUB.toUpperCase(), resourceGroupName: 'hubrg', name: 'HUBGW' }),
+    ).toEqual([]);
+    expect(
+      withExistingGateway({
+        gatewayId: HUB_ID.replace('HubRG', 'HUBRG').replace(/HubGW$/, 'hubgw'),
+        resourceGroupName: 'HubRG',
+        name: 'HubGW',
+      }),
+    ).toEqual([]);
+  });
+
+  it("warns of a location that is not a known region, by the gateway's name", () => {
+    expect(withExistingGateway({ location: 'westus22' })).toEqual([
+      at(
+        'existing gateway "HubGW": location "westus22" is not a known Azure public-cloud region; did you mean "westus2"?',
+        'warning',
+      ),
+    ]);
+  });
+
+  it("refuses a subscriptionId that is not a GUID, once, by the gateway's name", () => {
+    expect(withExistingGateway({ gatewayId: HUB_ID.replace(SUB, 'my-sub'), subscriptionId: 'my-sub' })).toEqual([
+      at(
+        'existing gateway "HubGW": subscriptionId "my-sub" is not a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000); copy it from `az account show --query id`',
+      ),
+    ]);
+  });
+
+  it.each([
+    [
+      'a subscription other than subscriptionId',
+      { subscriptionId: OTHER },
+      `existing gateway "HubGW": gatewayId names subscription "${SUB}" but subscriptionId is "${OTHER}"; make them the same, or leave subscriptionId out (it is read from gatewayId)`,
+    ],
+    [
+      'a subscription that is not a GUID, without subscriptionId',
+      { gatewayId: HUB_ID.replace(SUB, 'my-sub') },
+      'existing gateway "HubGW": gatewayId names subscription "my-sub", which is not a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000); copy the id from `az network vnet-gateway show --query id`',
+    ],
+    [
+      'another resource group',
+      { resourceGroupName: 'SpokeRG' },
+      'existing gateway "HubGW": gatewayId names resource group "HubRG" but resourceGroupName is "SpokeRG"; make them the same',
+    ],
+    [
+      'another gateway name',
+      { name: 'HubGW2' },
+      'existing gateway "HubGW2": gatewayId names gateway "HubGW" but name is "HubGW2"; make them the same',
+    ],
+    [
+      'a form the provider refuses (resourcegroups in lower case)',
+      { gatewayId: HUB_ID.replace('resourceGroups', 'resourcegroups') },
+      `existing gateway "HubGW": gatewayId "${HUB_ID.replace('resourceGroups', 'resourcegroups')}" is not a VPN gateway's resource id; write it as ${GATEWAY_ID_FORM}, as \`az network vnet-gateway show --query id\` prints it`,
+    ],
+  ])('refuses a gatewayId that names %s', (_title, attrs, message) => {
+    expect(withExistingGateway(attrs)).toEqual([at(message)]);
+  });
+
+  it('says each way the id disagrees with the attributes', () => {
+    expect(withExistingGateway({ subscriptionId: OTHER, resourceGroupName: 'SpokeRG', name: 'HubGW2' })).toEqual([
+      at(
+        `existing gateway "HubGW2": gatewayId names subscription "${SUB}" but subscriptionId is "${OTHER}"; make them the same, or leave subscriptionId out (it is read from gatewayId)`,
+      ),
+      at(
+        'existing gateway "HubGW2": gatewayId names resource group "HubRG" but resourceGroupName is "SpokeRG"; make them the same',
+      ),
+      at('existing gateway "HubGW2": gatewayId names gateway "HubGW" but name is "HubGW2"; make them the same'),
+    ]);
+  });
+});
+
+describe('the location of a created resource group, from code', () => {
+  /** Two networks in one resource group the stack creates, the first in `first`, the second in westus2. */
+  const sharing = (first: (stack: TerraformStack) => string) => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const group = new ResourceGroup(stack, 'Shared', { name: 'SharedRG', location: 'westus2' });
+    articleNetwork(stack, 'VNet1', 1, { resourceGroup: group, location: first(stack) });
+    new Network(stack, 'VNet2', {
+      resourceGroup: group,
+      location: 'westus2',
+      addressSpace: ['10.2.0.0/16'],
+    });
+    return checkTopology(collectTopology(stack));
+  };
+
+  it('refuses networks in two regions', () => {
+    expect(sharing(() => 'eastus')).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet2',
+        message:
+          'network "VNet2": resource group "SharedRG" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
+      },
+    ]);
+  });
+
+  it("says nothing when the first network's location is known only at apply time", () => {
+    expect(sharing((stack) => new TerraformVariable(stack, 'location', { type: 'string' }).stringValue)).toEqual([]);
+  });
+});
