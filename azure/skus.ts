@@ -23,6 +23,11 @@ export const CONNECTION_PROTOCOLS = ['IKEv2', 'IKEv1'] as const;
 export type ConnectionProtocol = (typeof CONNECTION_PROTOCOLS)[number];
 
 /** Availability-zone SKUs take zoned Standard public IPs. */
+/** Whether a value is one of Azure's VPN gateway SKUs: own entries only, so `constructor` or `toString` are not. */
+export function isVpnGatewaySku(value: unknown): value is VpnGatewaySku {
+  return (VPN_GATEWAY_SKUS as readonly unknown[]).includes(value);
+}
+
 export function isZoneRedundantSku(sku: VpnGatewaySku): boolean {
   return sku.endsWith('AZ');
 }

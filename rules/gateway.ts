@@ -1,5 +1,11 @@
 import { canonicalLocation, regionWithoutZones } from '../azure/regions';
-import { GENERATIONS_BY_SKU, isZoneRedundantSku, VpnGatewaySku } from '../azure/skus';
+import {
+  GENERATIONS_BY_SKU,
+  isVpnGatewaySku,
+  isZoneRedundantSku,
+  VPN_GATEWAY_SKUS,
+  VpnGatewaySku,
+} from '../azure/skus';
 import type { GatewayModel, NetworkModel, TopologyModel } from '../topology/model';
 import { error, Finding } from './finding';
 import { fieldPath, isKnown, networkLabel, refOf, Rule } from './rule';
@@ -25,11 +31,27 @@ function gatewayRule(check: (g: GatewayOf) => Finding[]): Rule {
   return (topology) => gatewaysOf(topology).flatMap(check);
 }
 
+/**
+ * The SKU is one of Azure's. A topology file's schema refuses any other; from code, TypeScript does, but JavaScript
+ * or a cast gets this far, and the other gateway rules then leave the SKU alone.
+ */
+export const knownSku = gatewayRule((g) => {
+  const { sku } = g.gateway;
+  if (!isKnown(sku) || isVpnGatewaySku(sku)) return [];
+  return [
+    error(
+      fieldPath(g.gateway, 'sku'),
+      `${gatewayLabel(g)}: "${sku}" is not a VPN gateway SKU; use one of ${VPN_GATEWAY_SKUS.join(', ')}`,
+    ),
+  ];
+});
+
 /** Rule 8: each SKU comes in the generations it comes in. */
 export const skuGeneration = gatewayRule((g) => {
   const { sku, generation } = g.gateway;
+  if (!isVpnGatewaySku(sku) || !isKnown(generation)) return [];
   const generations = GENERATIONS_BY_SKU[sku];
-  if (!isKnown(sku) || !isKnown(generation) || !generations || generations.includes(generation)) return [];
+  if (generations.includes(generation)) return [];
   return [
     error(
       fieldPath(g.gateway, 'generation'),
@@ -56,7 +78,7 @@ export const azSkuForNewGateways = gatewayRule((g) => {
  */
 export const zonesMatchSku = gatewayRule((g) => {
   const { sku, zones } = g.gateway;
-  if (!isKnown(sku) || !isKnown(zones)) return [];
+  if (!isVpnGatewaySku(sku) || !isKnown(zones)) return [];
   const location = g.network.location;
   if (zones.length > 0 && isKnown(location) && regionWithoutZones(location)) {
     return [
@@ -157,6 +179,7 @@ export const routeBasedForVnetToVnet: Rule = (topology) =>
 export const AZ_SKUS: readonly VpnGatewaySku[] = ['VpnGw1AZ', 'VpnGw2AZ', 'VpnGw3AZ', 'VpnGw4AZ', 'VpnGw5AZ'];
 
 export const gatewayRules: readonly Rule[] = [
+  knownSku,
   skuGeneration,
   azSkuForNewGateways,
   zonesMatchSku,

@@ -1,7 +1,7 @@
-import { MAX_TUNNELS_BY_SKU } from '../azure/skus';
+import { isVpnGatewaySku, MAX_TUNNELS_BY_SKU } from '../azure/skus';
 import { error } from './finding';
 import { AZ_SKUS, gatewayLabel, gatewaysOf } from './gateway';
-import { fieldPath, isKnown, refOf, Rule } from './rule';
+import { fieldPath, refOf, Rule } from './rule';
 
 /**
  * Rule 10 of AZURE-RULES.md: a gateway holds a limited number of S2S / VNet-to-VNet tunnels. One tunnel per distinct
@@ -24,7 +24,7 @@ export const tunnelsPerGateway: Rule = (topology) => {
   return gatewaysOf(topology).flatMap((g) => {
     const { sku } = g.gateway;
     const count = remotes.get(refOf(g.network))?.size ?? 0;
-    if (!isKnown(sku) || MAX_TUNNELS_BY_SKU[sku] === undefined || count <= MAX_TUNNELS_BY_SKU[sku]) return [];
+    if (!isVpnGatewaySku(sku) || count <= MAX_TUNNELS_BY_SKU[sku]) return [];
     const bigger = AZ_SKUS.find((candidate) => MAX_TUNNELS_BY_SKU[candidate] >= count);
     const fix = bigger
       ? `use ${bigger}, which holds ${MAX_TUNNELS_BY_SKU[bigger]}`

@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
-import type { VpnGatewayGeneration, VpnGatewaySku } from '../../azure/skus';
+import { VPN_GATEWAY_SKUS, VpnGatewayGeneration, VpnGatewaySku } from '../../azure/skus';
 import { collectTopology, Network, VpnGateway } from '../../constructs';
 import { checkTopology } from '../../rules';
 import type { TopologyFileInput } from '../../topology/schema';
@@ -328,6 +328,23 @@ describe('gateway rules, through the constructs', () => {
     ],
   ])('leaves %s known only at plan time unchecked', (_, options) => {
     expect(findingsWith(options)).toEqual([]);
+  });
+
+  it.each(['VpnGw9', 'vpngw2az', 'constructor', 'toString', ''])(
+    "refuses a SKU outside Azure's list (as JavaScript may pass): %j, once, and no other gateway rule reads it",
+    (sku) => {
+      expect(findingsWith(() => ({ sku: sku as VpnGatewaySku, zones: ['1'] }))).toEqual([
+        {
+          severity: 'error',
+          path: 'test/Gw',
+          message: `network "VNet1": gateway "VNet1GW": "${sku}" is not a VPN gateway SKU; use one of ${VPN_GATEWAY_SKUS.join(', ')}`,
+        },
+      ]);
+    },
+  );
+
+  it.each(VPN_GATEWAY_SKUS)("takes SKU %s as one of Azure's", (sku) => {
+    expect(findingsWith(() => ({ sku })).filter((f) => f.message.includes('is not a VPN gateway SKU'))).toEqual([]);
   });
 
   it('refuses a generation outside the two (as JavaScript may pass), naming both of the SKU', () => {

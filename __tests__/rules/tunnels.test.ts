@@ -126,7 +126,7 @@ describe('tunnels per gateway, from code', () => {
     expect(linkedWith(Token.asString({ sku: 'VpnGw1' }))).toEqual([]);
   });
 
-  it('says nothing of a SKU it has no tunnel count for', () => {
-    expect(linkedWith('VpnGw9')).toEqual([]);
+  it.each(['VpnGw9', 'constructor'])("leaves a SKU outside Azure's list (%s) to the SKU rule", (sku) => {
+    expect(linkedWith(sku)).toEqual([]);
   });
 });
