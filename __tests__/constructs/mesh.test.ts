@@ -1,6 +1,6 @@
 import { HubAndSpoke, Mesh } from '../../constructs';
 import { collectTopology } from '../../constructs/topology-rules';
-import { articleGateway } from '../support/fixtures';
+import { articleGateway, articleNetwork } from '../support/fixtures';
 import { addresses, resourcesOf, synthScope } from '../support/synth';
 
 const NAMES = ['VNet1', 'VNet4', 'VNet5', 'VNet6'];
@@ -23,6 +23,28 @@ describe('Mesh', () => {
 
   it('gives the same addresses whatever order the gateways are listed in', () => {
     expect(addresses(build([...NAMES].reverse())).sort()).toEqual(addresses(build(NAMES)).sort());
+  });
+
+  it('orders two networks of one name by construct path, whatever order they are listed in', () => {
+    const build = (order: string[]) =>
+      synthScope((scope) => {
+        const gateways = Object.fromEntries(
+          ['Prod', 'Dr'].map((id, i) => [
+            id,
+            articleNetwork(scope, id, i + 1, { name: 'VNet1', resourceGroupName: `${id}-rg` }).addVpnGateway(),
+          ]),
+        );
+        new Mesh(scope, 'Mesh', { gateways: order.map((id) => gateways[id]) });
+      });
+    const json = build(['Prod', 'Dr']);
+    expect(build(['Dr', 'Prod'])).toEqual(json);
+    // test/Dr sorts before test/Prod: the link starts from Dr.
+    const forward = Object.entries(resourcesOf(json, 'azurerm_virtual_network_gateway_connection')).find(([address]) =>
+      /^Mesh_VNet1-VNet1_VNet1-to-VNet1_[0-9A-F]{8}$/.test(address),
+    )![1];
+    expect(forward.virtual_network_gateway_id).toMatch(
+      /^\$\{azurerm_virtual_network_gateway\.Dr_Gateway_[0-9A-F]{8}\.id\}$/,
+    );
   });
 });
 
