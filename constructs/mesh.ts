@@ -22,8 +22,11 @@ export class Mesh extends Construct {
     super(scope, id);
     keepTextLiteral(this);
     const connections = new Map<string, VnetToVnetConnection>();
-    // Pairs are keyed by their sorted names, so reordering the list changes no address.
-    const gateways = [...props.gateways].sort((x, y) => compare(x.network.name, y.network.name));
+    // Pairs are keyed by their sorted names, so reordering the list changes no address; two networks of one name (in
+    // two resource groups) are ordered by construct path, which decides the one each link starts from.
+    const gateways = [...props.gateways].sort(
+      (x, y) => compare(x.network.name, y.network.name) || compare(x.network.node.path, y.network.node.path),
+    );
     gateways.forEach((from, i) =>
       gateways.slice(i + 1).forEach((to) => {
         const pairId = `${from.network.name}-${to.network.name}`;

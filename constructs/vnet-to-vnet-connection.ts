@@ -79,7 +79,9 @@ export class VnetToVnetConnection extends Construct {
     if (bidirectional && owned) {
       this.reverse = gatewayConnection(
         this,
-        `${b}-to-${a}`,
+        // Two networks of one name (in two resource groups) would give both connections one id: the reverse's then
+        // has a suffix, and every other link keeps its address.
+        a === b ? `${b}-to-${a}:reverse` : `${b}-to-${a}`,
         reverseName,
         to,
         { type: 'Vnet2Vnet', peerVirtualNetworkGatewayId: props.from.gatewayId },

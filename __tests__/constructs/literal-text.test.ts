@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { App, Fn, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { Network, RULES_CHECKED_CONTEXT, SharedKey, TopologyStack, VpnGateway } from '../../constructs';
-import { escapeLiteralParts } from '../../constructs/literal-text';
+import { escapeConfiguration, escapeLiteralParts } from '../../constructs/literal-text';
 import { loadTopology, ref, resourcesOf, synthJson, synthScope, TerraformJson } from '../support/synth';
 import { seedWith } from '../support/topologies';
 
@@ -21,6 +21,13 @@ describe('escapeLiteralParts', () => {
     ['a${TfToken[TOKEN.1]}b${c}', 'a${TfToken[TOKEN.1]}b$${c}'],
   ])('%j -> %j', (input, expected) => {
     expect(escapeLiteralParts(input)).toBe(expected);
+  });
+});
+
+describe('escapeConfiguration', () => {
+  it('escapes the keys and strings of objects with and without a prototype, in lists; leaves other values', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { '${a}': ['%{b}', 1, true, null] });
+    expect(escapeConfiguration({ tags: bare, n: 2 })).toEqual({ tags: { '$${a}': ['%%{b}', 1, true, null] }, n: 2 });
   });
 });
 

@@ -1,5 +1,6 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { Network } from '../../constructs';
+import { Construct } from 'constructs';
+import { collectTopology, Network, VpnGateway } from '../../constructs';
 import { articleNetwork } from '../support/fixtures';
 import { addresses, resourcesOf, synthScope } from '../support/synth';
 
@@ -51,6 +52,39 @@ describe('Network', () => {
     ]);
   });
 
+  it('names an existing resource group after the network when asked not to create one and given no name', () => {
+    const json = synthScope(
+      (scope) =>
+        new Network(scope, 'VNet1', { location: 'eastus', addressSpace: ['10.1.0.0/16'], createResourceGroup: false }),
+    );
+    expect(json.resource.azurerm_resource_group).toBeUndefined();
+    expect(Object.values(resourcesOf(json, 'azurerm_virtual_network'))[0].resource_group_name).toBe('VNet1-rg');
+  });
+
+  it("gives an association another id when a subnet is named like the association's own", () => {
+    const json = synthScope((scope) =>
+      articleNetwork(scope, 'VNet1', 1, {
+        subnets: [
+          { name: 'A', addressPrefix: '10.1.0.0/24', networkSecurityGroupId: 'nsg-id', routeTableId: 'rt-id' },
+          { name: 'A-Nsg', addressPrefix: '10.1.1.0/24' },
+          { name: 'B', addressPrefix: '10.1.2.0/24', networkSecurityGroupId: 'nsg-id', routeTableId: 'rt-id' },
+        ],
+      }),
+    );
+    expect(
+      addresses(json)
+        .filter((a) => a.includes('_association.'))
+        .map((a) => a.replace(/_[0-9A-F]{8}$/, ''))
+        .sort(),
+    ).toEqual([
+      'azurerm_subnet_network_security_group_association.VNet1_Subnet-B-Nsg',
+      // `Subnet:A:Nsg`: `Subnet-A-Nsg` is the subnet A-Nsg's id.
+      'azurerm_subnet_network_security_group_association.VNet1_SubnetANsg',
+      'azurerm_subnet_route_table_association.VNet1_Subnet-A-RouteTable',
+      'azurerm_subnet_route_table_association.VNet1_Subnet-B-RouteTable',
+    ]);
+  });
+
   it('keys subnets by name, so adding one leaves the others where they are', () => {
     const before = synthScope((scope) => articleNetwork(scope, 'VNet1', 1));
     const after = synthScope((scope) =>
@@ -63,6 +97,17 @@ describe('Network', () => {
     );
     expect(addresses(after)).toEqual(expect.arrayContaining(addresses(before)));
     expect(addresses(after)).toHaveLength(addresses(before).length + 1);
+  });
+
+  it('is described to the rules with its gateway, even when the gateway sits earlier in the tree', () => {
+    synthScope((scope) => {
+      const [gateways, networks] = [new Construct(scope, 'Gateways'), new Construct(scope, 'Networks')];
+      const network = articleNetwork(networks, 'VNet1', 1);
+      new VpnGateway(gateways, 'Gw', { network });
+      expect(collectTopology(scope).networks.map((n) => [n.path, n.gateway?.name])).toEqual([
+        ['test/Networks/VNet1', 'VNet1GW'],
+      ]);
+    });
   });
 
   it('has no GatewaySubnet without a prefix', () => {

@@ -51,6 +51,28 @@ describe('LocalSite and SiteToSiteConnection', () => {
     expect(site.resource_group_name).toBe(ref(addressOf(json, 'azurerm_resource_group', 'VNet1-rg'), 'name'));
   });
 
+  it('describes a BGP-only site, with no prefixes of its own, to the rules with an empty address space', () => {
+    synthScope((scope) => {
+      const site = new LocalSite(scope, 'OnPrem1', {
+        location: 'East US',
+        resourceGroupName: 'VNet1-rg',
+        gatewayFqdn: 'vpn.example.com',
+        bgp: { asn: 65050, peeringAddress: '192.168.255.1' },
+      });
+      expect(site.toModel()).toEqual({
+        path: 'test/OnPrem1',
+        name: 'OnPrem1',
+        gatewayAddress: undefined,
+        gatewayFqdn: 'vpn.example.com',
+        addressSpace: [],
+        bgp: { asn: 65050, peeringAddress: '192.168.255.1' },
+        resourceGroup: 'VNet1-rg',
+        location: 'East US',
+        tags: undefined,
+      });
+    });
+  });
+
   it('refuses a site with neither resourceGroup nor resourceGroupName', () => {
     expect(() =>
       synthScope((scope) => new LocalSite(scope, 'OnPrem1', { location: 'eastus', gatewayAddress: '203.0.113.10' })),

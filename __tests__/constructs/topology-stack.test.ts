@@ -13,7 +13,7 @@ import {
   synthJson,
   synthTopology,
 } from '../support/synth';
-import { findingsOf, seedWith } from '../support/topologies';
+import { findingsOf, network, seedWith } from '../support/topologies';
 import type { TopologyFileInput } from '../../topology/schema';
 
 const seed = readTopology('vnet1-vnet4.json');
@@ -360,6 +360,126 @@ describe('what the file says reaches the Terraform', () => {
         path: 'networks[0].gateway.zones',
         message:
           'network "VNet1": gateway "VNet1GW": region westus has no availability zones, so Azure refuses zoned public IPs there, but zones is ["1"]; remove zones (VpnGw2AZ then deploys as a regional gateway) or choose a region with zones',
+      });
+    });
+  });
+});
+
+describe('the file and the stack options, as the stack synthesizes them', () => {
+  const json = synthJson(
+    loadTopology(
+      seedWith((t) => {
+        t.networks[0].createResourceGroup = false;
+        t.networks[0].gateway = {
+          bgp: {
+            asn: 65010,
+            peeringAddresses: [
+              // Listed in the other order than the gateway's ip configurations.
+              { ipConfigurationName: 'ipconfig2', apipaAddresses: ['169.254.22.1', '169.254.22.5'] },
+              { ipConfigurationName: 'ipconfig1', apipaAddresses: ['169.254.21.1'] },
+            ],
+          },
+        };
+        t.networks.push(
+          network(5, { name: 'VNet.5' }),
+          network(6, { name: 'azurerm' }),
+          network(7, { name: 'constructor' }),
+        );
+      }),
+    ),
+  );
+
+  it('a network whose group is not created names it; the others refer to the group the stack creates', () => {
+    expect(Object.values(resourcesOf(json, 'azurerm_virtual_network')).map((n) => n.resource_group_name)).toEqual([
+      'TestRG1',
+      '${azurerm_resource_group.ResourceGroup-TestRG4.name}',
+      '${azurerm_resource_group.ResourceGroup-TestRG5.name}',
+      '${azurerm_resource_group.ResourceGroup-TestRG6.name}',
+      '${azurerm_resource_group.ResourceGroup-TestRG7.name}',
+    ]);
+    expect(Object.values(resourcesOf(json, 'azurerm_resource_group')).map((g) => g.name)).toEqual([
+      'TestRG4',
+      'TestRG5',
+      'TestRG6',
+      'TestRG7',
+    ]);
+  });
+
+  it("a gateway's BGP peering addresses, each with its ip configuration", () => {
+    expect(Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway')).map((g) => g.bgp_settings)).toEqual([
+      {
+        asn: 65010,
+        peering_addresses: [
+          { apipa_addresses: ['169.254.22.1', '169.254.22.5'], ip_configuration_name: 'ipconfig2' },
+          { apipa_addresses: ['169.254.21.1'], ip_configuration_name: 'ipconfig1' },
+        ],
+      },
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('an output name that needed a character replaced gets a hash of the name; a taken network id gets a prefix', () => {
+    expect(Object.keys(json.output ?? {})).toEqual([
+      'VNet1-gateway-public-ips',
+      'VNet1-to-VNet4-id',
+      'VNet4-gateway-public-ips',
+      'VNet4-to-VNet1-id',
+      'VNet_5-gateway-public-ips_CE5E8B81',
+      'azurerm-gateway-public-ips',
+      'constructor-gateway-public-ips',
+    ]);
+    expect(addresses(json).filter((a) => a.startsWith('azurerm_virtual_network.'))).toEqual([
+      expect.stringMatching(/^azurerm_virtual_network\.VNet1_VirtualNetwork_[0-9A-F]{8}$/),
+      expect.stringMatching(/^azurerm_virtual_network\.VNet4_VirtualNetwork_[0-9A-F]{8}$/),
+      expect.stringMatching(/^azurerm_virtual_network\.VNet5_VirtualNetwork_[0-9A-F]{8}$/),
+      expect.stringMatching(/^azurerm_virtual_network\.networkazurerm_VirtualNetwork_[0-9A-F]{8}$/),
+      expect.stringMatching(/^azurerm_virtual_network\.networkconstructor_VirtualNetwork_[0-9A-F]{8}$/),
+    ]);
+  });
+
+  it('a connection to a network without a gateway is refused when the stack is built', () => {
+    const topology = loadTopology(seedWith((t) => delete t.networks[1].gateway)).model;
+    const app = Testing.app({ context: { [RULES_CHECKED_CONTEXT]: true } });
+    expect(() => new TopologyStack(app, 'test', { topology })).toThrow(
+      new Error(
+        'connections[0]: connection "VNet1-to-VNet4" starts or ends at network "VNet4", which has no gateway; add "gateway" to that network',
+      ),
+    );
+  });
+
+  describe('remote state', () => {
+    const backend = (key?: string) => {
+      const stack = new TopologyStack(Testing.app({ context: { [RULES_CHECKED_CONTEXT]: true } }), 'vnet1-vnet4', {
+        topology: seed.model,
+        backend: { resourceGroupName: 'state-rg', storageAccountName: 'statesa', containerName: 'tfstate', key },
+      });
+      return (JSON.parse(Testing.synth(stack, true)) as { terraform: { backend: unknown } }).terraform.backend;
+    };
+
+    it('an azurerm backend with Azure AD auth, its key named after the stack by default', () => {
+      expect(backend()).toEqual({
+        azurerm: {
+          resource_group_name: 'state-rg',
+          storage_account_name: 'statesa',
+          container_name: 'tfstate',
+          key: 'vnet1-vnet4.tfstate',
+          use_azuread_auth: true,
+        },
+      });
+    });
+
+    it('the key given', () => {
+      expect(backend('vpn/prod.tfstate')).toEqual({
+        azurerm: {
+          resource_group_name: 'state-rg',
+          storage_account_name: 'statesa',
+          container_name: 'tfstate',
+          key: 'vpn/prod.tfstate',
+          use_azuread_auth: true,
+        },
       });
     });
   });

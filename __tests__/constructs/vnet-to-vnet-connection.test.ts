@@ -1,6 +1,6 @@
 import { SharedKey, VnetToVnetConnection } from '../../constructs';
-import { articleGateway } from '../support/fixtures';
-import { addressOf, ref, resourcesOf, synthScope } from '../support/synth';
+import { articleGateway, articleNetwork } from '../support/fixtures';
+import { addresses, addressOf, ref, resourcesOf, synthScope } from '../support/synth';
 
 const connections = (json: ReturnType<typeof synthScope>): Record<string, Record<string, unknown>> =>
   Object.fromEntries(
@@ -72,6 +72,38 @@ describe('VnetToVnetConnection', () => {
     });
     for (const connection of Object.values(connections(json))) expect(connection.shared_key).toBe('${var.pair_key}');
     expect(json.resource.random_password).toBeUndefined();
+  });
+
+  it('links two networks of one name in two resource groups, each connection in its own group', () => {
+    const json = synthScope((scope) => {
+      const from = articleNetwork(scope, 'Prod', 1, { name: 'VNet1', resourceGroupName: 'Prod-rg' }).addVpnGateway();
+      const to = articleNetwork(scope, 'Dr', 2, { name: 'VNet1', resourceGroupName: 'Dr-rg' }).addVpnGateway();
+      new VnetToVnetConnection(scope, 'Link', { from, to });
+    });
+    // Both gateways are VNet1GW and both connections VNet1-to-VNet1: resources are told apart by address.
+    const at = (prefix: string) => addresses(json).find((a) => a.startsWith(prefix))!;
+    const [prod, dr] = ['Prod', 'Dr'].map((network) => ({
+      group: ref(at(`azurerm_resource_group.${network}_`), 'name'),
+      gateway: ref(at(`azurerm_virtual_network_gateway.${network}_`), 'id'),
+    }));
+    expect(Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway_connection'))).toEqual([
+      expect.objectContaining({
+        name: 'VNet1-to-VNet1',
+        resource_group_name: prod.group,
+        virtual_network_gateway_id: prod.gateway,
+        peer_virtual_network_gateway_id: dr.gateway,
+      }),
+      expect.objectContaining({
+        name: 'VNet1-to-VNet1',
+        resource_group_name: dr.group,
+        virtual_network_gateway_id: dr.gateway,
+        peer_virtual_network_gateway_id: prod.gateway,
+      }),
+    ]);
+    expect(addresses(json).filter((a) => a.startsWith('azurerm_virtual_network_gateway_connection.'))).toEqual([
+      expect.stringMatching(/^azurerm_virtual_network_gateway_connection\.Link_VNet1-to-VNet1_[0-9A-F]{8}$/),
+      expect.stringMatching(/^azurerm_virtual_network_gateway_connection\.Link_VNet1-to-VNet1reverse_[0-9A-F]{8}$/),
+    ]);
   });
 
   it('describes itself to the rules', () => {

@@ -67,9 +67,11 @@ describe('npm run review', () => {
 
   it.each([
     [['--plan'], 'review: --plan needs a file'],
+    [['--git', 'HEAD', '--topology'], 'review: --topology needs a file, e.g. --topology topologies/vnet1-vnet4.json\n'],
     [['--plan', 'p.json', OLD], 'review: --plan reads one plan file and nothing else'],
     [[OLD], 'review: expected two stacks, got 1'],
     [[OLD, join(dir, 'missing.json')], `review: ${join(dir, 'missing.json')}: cannot read (no such file)`],
+    [[OLD, dir], `review: ${dir}: cannot read (EISDIR)\n`],
     [[OLD, write('broken.json', '{')], `review: ${join(dir, 'broken.json')}: not valid JSON`],
     [[OLD, write('other.json', '{"a": 1}')], `review: ${join(dir, 'other.json')}: not a synthesized stack`],
     [['--frobnicate', OLD, SAME], 'review: unknown option --frobnicate'],
