@@ -19,6 +19,12 @@ describe('parseStrictJson', () => {
       ['n', 1, 'y'],
       'the key "y" is written twice in one object (JSON keeps only the last); keep one',
     ],
+    // A list that closes leaves the object it sits in.
+    [
+      '{"l": [1, [2]], "l": 3}',
+      ['l'],
+      'the key "l" is written twice in one object (JSON keeps only the last); keep one',
+    ],
     // The same key once escaped and once not is the same key.
     [
       '{"a": 1, "\\u0061": 2}',
