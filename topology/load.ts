@@ -161,7 +161,7 @@ function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.input === undefined) return `missing; add it (${EXPECTED[issue.expected] ?? issue.expected})`;
       return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describe(issue.input)}`;
     case 'unrecognized_keys': {
-      const keys = issue.keys.map(quoteText).join(', ');
+      const keys = issue.keys.map((key) => quoteText(key)).join(', ');
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}; remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling`;
     }
     case 'invalid_value':
