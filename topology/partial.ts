@@ -69,31 +69,32 @@ export function findingsOfWhatParses(json: unknown, issues: readonly z.core.$Zod
 
 /** Connections and groups that name a network or site left out: their findings would be about what is not there. */
 function dropWhatNames(input: Record<string, unknown>, kept: Record<List, number[]>, names: ReadonlySet<string>): void {
-  const names_ = (value: unknown): string[] =>
-    Array.isArray(value)
-      ? value.filter((v): v is string => typeof v === 'string')
-      : typeof value === 'string'
-        ? [value]
-        : [];
-  const namesLeftOut = (value: unknown) => names_(value).some((n) => names.has(n));
+  // A value names what it is, or what one of its items is; only a string can be one of the names.
+  const namesLeftOut = (value: unknown) =>
+    (Array.isArray(value) ? value : [value]).some((n) => (names as ReadonlySet<unknown>).has(n));
   if (Array.isArray(input.connections)) {
     const connections = input.connections as Record<string, unknown>[];
     const keep = connections.map((c) => !(namesLeftOut(c?.from) || namesLeftOut(c?.to) || namesLeftOut(c?.toSite)));
     kept.connections = kept.connections.filter((_, i) => keep[i]);
     input.connections = connections.filter((_, i) => keep[i]);
   }
-  const mesh = input.mesh as unknown;
-  if (mesh !== undefined && (namesLeftOut(mesh) || namesLeftOut((mesh as { networks?: unknown })?.networks))) {
-    delete input.mesh;
-  }
+  // A list, or an object that holds one; absent, neither names anything.
+  const mesh = input.mesh as { networks?: unknown } | undefined;
+  if (namesLeftOut(mesh) || namesLeftOut(mesh?.networks)) delete input.mesh;
   const hub = input.hubAndSpoke as { hub?: unknown; spokes?: unknown } | undefined;
-  if (hub !== undefined && (namesLeftOut(hub?.hub) || namesLeftOut(hub?.spokes))) delete input.hubAndSpoke;
+  if (namesLeftOut(hub?.hub) || namesLeftOut(hub?.spokes)) delete input.hubAndSpoke;
 }
 
-/** `networks[0]` of the checked part is `networks[2]` of the file. */
+/**
+ * `networks[0]` of the checked part is `networks[2]` of the file. Quoted text is the user's (a name, a tag) and stays
+ * as written, even when it reads like a path.
+ */
 function inFile(text: string, kept: Record<List, number[]>): string {
-  return text.replace(/\b(networks|sites|connections)\[(\d+)\]/g, (whole, list: List, index: string) => {
-    const original = kept[list][Number(index)];
-    return original === undefined ? whole : `${list}[${original}]`;
-  });
+  return text.replace(
+    /"(?:[^"\\]|\\.)*"|\b(networks|sites|connections)\[(\d+)\]/g,
+    (whole, list?: List, index?: string) => {
+      const original = list === undefined ? undefined : kept[list][Number(index)];
+      return original === undefined ? whole : `${list}[${original}]`;
+    },
+  );
 }

@@ -58,8 +58,9 @@ export function resolveTopology(file: TopologyFile): TopologyModel {
     const sharedKey = sharedKeyModel(Array.isArray(file.mesh) ? { generate: true } : file.mesh.sharedKey);
     const enableBgp = Array.isArray(file.mesh) ? undefined : file.mesh.enableBgp;
     groups.push({ path: 'mesh', kind: 'mesh', networks: mesh.networks, bgp: enableBgp ?? false });
-    // Pairs in sorted order, as the Mesh construct makes them: reordering the list changes no address.
-    const members = [...mesh.networks].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    // Pairs in sorted order, as the Mesh construct makes them: reordering the list changes no address. A string sort
+    // compares UTF-16 code units, as the construct's `<` does.
+    const members = [...mesh.networks].sort();
     members.forEach((from, i) =>
       members.slice(i + 1).forEach((to) =>
         connections.push({

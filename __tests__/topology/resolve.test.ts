@@ -1,3 +1,4 @@
+import { parseTopology } from '../../topology/load';
 import type { TopologyFileInput } from '../../topology/schema';
 import { loadTopology, resourcesOf, synthJson, TerraformJson } from '../support/synth';
 import { network, seedWith } from '../support/topologies';
@@ -173,5 +174,76 @@ describe('connection defaults', () => {
     ['not bidirectional', (t) => (t.connections![0].bidirectional = false), ['VNet1-to-VNet4']],
   ])('%s', (_, change, names) => {
     expect(Object.keys(connections(synth(change))).sort()).toEqual(names);
+  });
+});
+
+/** The model the rules check and the stack builds, of the seed with one change. */
+const model = (change: Change) => parseTopology(JSON.stringify(seedWith(change)), 'test').model;
+const generatedKey = { kind: 'generate', length: 64 };
+/** A two-way link of the model, as a mesh or a hub and spoke makes it. */
+const link = (path: string, from: string, to: string) => ({
+  path,
+  kind: 'vnet',
+  from,
+  to,
+  bidirectional: true,
+  names: [`${from}-to-${to}`, `${to}-to-${from}`],
+  protocol: 'IKEv2',
+  sharedKey: generatedKey,
+  enableBgp: false,
+});
+
+describe('the model of a file', () => {
+  it('a site connection: one direction, named <network>-to-<site>, BGP only when the site has BGP settings too', () => {
+    const { connections } = model((t) => {
+      t.networks[0].gateway!.bgp = { asn: 65001 };
+      t.sites = [
+        { name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'] },
+        { name: 'Branch', gatewayAddress: '203.0.113.20', bgp: { asn: 65050, peeringAddress: '10.50.0.1' } },
+      ];
+      t.connections = [
+        { from: 'VNet1', toSite: 'OnPrem' },
+        { from: 'VNet1', toSite: 'Branch' },
+      ];
+    });
+    const toSite = (i: number, site: string, enableBgp: boolean) => ({
+      path: `connections[${i}]`,
+      kind: 'site',
+      from: 'VNet1',
+      to: site,
+      bidirectional: false,
+      names: [`VNet1-to-${site}`],
+      protocol: 'IKEv2',
+      sharedKey: generatedKey,
+      enableBgp,
+    });
+    expect(connections).toEqual([toSite(0, 'OnPrem', false), toSite(1, 'Branch', true)]);
+  });
+
+  it('a mesh written as a list: one group without BGP, and a two-way link a pair, in sorted order', () => {
+    const { groups, connections } = model((t) => {
+      threeNetworks(t);
+      t.mesh = ['VNet3', 'VNet1', 'VNet2'];
+    });
+    expect(groups).toEqual([{ path: 'mesh', kind: 'mesh', networks: ['VNet3', 'VNet1', 'VNet2'], bgp: false }]);
+    expect(connections).toEqual([
+      { ...link('mesh', 'VNet1', 'VNet2'), enableBgp: true },
+      link('mesh', 'VNet1', 'VNet3'),
+      link('mesh', 'VNet2', 'VNet3'),
+    ]);
+  });
+
+  it('a hub and spoke: one group without BGP, and a two-way link a spoke, at the spoke in the file', () => {
+    const { groups, connections } = model((t) => {
+      threeNetworks(t);
+      t.hubAndSpoke = { hub: 'VNet1', spokes: ['VNet3', 'VNet2'] };
+    });
+    expect(groups).toEqual([
+      { path: 'hubAndSpoke', kind: 'hubAndSpoke', hub: 'VNet1', networks: ['VNet1', 'VNet3', 'VNet2'], bgp: false },
+    ]);
+    expect(connections).toEqual([
+      link('hubAndSpoke.spokes[0]', 'VNet1', 'VNet3'),
+      link('hubAndSpoke.spokes[1]', 'VNet1', 'VNet2'),
+    ]);
   });
 });
