@@ -267,19 +267,6 @@ describe('loadTopologyFile: a file that is not a topology', () => {
     expect(messagesFor(empty)).toEqual([`error: ${empty}: networks: needs at least 1 item`]);
   });
 
-  it('an unknown key is named, and so is each of several', () => {
-    const errors = shapeErrors(
-      seedWith((t) => {
-        Object.assign(t.networks[0], { zone: 1 });
-        Object.assign(t.networks[1], { zone: 1, sla: 2 });
-      }),
-    );
-    expect(errors).toEqual([
-      'error: (topology): networks[0]: unknown key "zone"; remove it or check the spelling',
-      'error: (topology): networks[1]: unknown keys "zone", "sla"; remove them or check the spelling',
-    ]);
-  });
-
   it('malformed JSON names the syntax error', () => {
     const path = write('broken.json', '{"networks": [');
     expect(messagesFor(path)).toEqual([
