@@ -280,6 +280,38 @@ describe('compareStacks on hand-made stacks', () => {
     });
   });
 
+  it('a type, an output or a variable named like a JavaScript object member (toString, constructor) is compared like any other', () => {
+    const a = {
+      resource: { toString: { t: { name: 'T', size: 1 } } },
+      output: { hasOwnProperty: { value: 1 } },
+      variable: { constructor: { type: 'string' } },
+    };
+    const b = {
+      resource: { toString: { t: { name: 'T', size: 2 } } },
+      output: { constructor: { value: 1 }, valueOf: { value: 2 } },
+    };
+    const review = compareStacks(a, b);
+    expect(review).toEqual({
+      resources: [
+        {
+          address: 'toString.t',
+          type: 'toString',
+          azureName: 'T',
+          action: 'update',
+          changes: [{ attribute: 'size', before: 1, after: 2, forcesReplacement: false, through: [] }],
+          forceNewKnown: false,
+        },
+      ],
+      outputs: [
+        { name: 'constructor', action: 'create' },
+        { name: 'hasOwnProperty', action: 'delete' },
+        { name: 'valueOf', action: 'create' },
+      ],
+      variables: [{ name: 'constructor', action: 'delete' }],
+      dangers: [],
+    });
+  });
+
   it.each([
     [null, 'old stack: not a synthesized stack (expected a JSON object)'],
     [[], 'old stack: not a synthesized stack (expected a JSON object)'],
