@@ -248,10 +248,12 @@ describe('reviewPlan: each part of the plan format', () => {
     expect(formatText(review).split('\n')).toContain(`  ${symbol} ${address}: ${verb}, ${text}`);
   });
 
-  it('a resource with no action_reason, or one this version does not know, has no reason, meta or name', () => {
+  it('a resource with no action_reason, or one this version does not know (an unknown text, the name of an object member, a list), has no reason, meta or name', () => {
     const { resources } = planWith([
       change('azurerm_public_ip.Pip1', ['create']),
       change('azurerm_public_ip.Pip2', ['delete'], { action_reason: 'delete_because_something_new' }),
+      change('azurerm_public_ip.Pip3', ['delete'], { action_reason: 'toString' }),
+      change('azurerm_public_ip.Pip4', ['delete'], { action_reason: ['delete_because_no_module'] }),
     ]);
     expect(resources).toEqual([
       {
@@ -263,6 +265,20 @@ describe('reviewPlan: each part of the plan format', () => {
       },
       {
         address: 'azurerm_public_ip.Pip2',
+        type: 'azurerm_public_ip',
+        action: 'delete',
+        changes: [],
+        forceNewKnown: true,
+      },
+      {
+        address: 'azurerm_public_ip.Pip3',
+        type: 'azurerm_public_ip',
+        action: 'delete',
+        changes: [],
+        forceNewKnown: true,
+      },
+      {
+        address: 'azurerm_public_ip.Pip4',
         type: 'azurerm_public_ip',
         action: 'delete',
         changes: [],
