@@ -427,6 +427,32 @@ describe('reviewPlan: each part of the plan format', () => {
     expect(resources[0].changes.map((c) => c.attribute)).toEqual(['active_active', 'sku', 'tags']);
   });
 
+  it('an attribute gone from after reads as unset; null and absent are the same value', () => {
+    const review = planWith([
+      change(
+        'azurerm_public_ip.Pip1',
+        ['update'],
+        {},
+        {
+          before: { ip_version: 'IPv4', sku_tier: 'Regional', zones: null },
+          after: { ip_version: 'IPv4', domain_name_label: null },
+        },
+      ),
+    ]);
+    expect(review.resources[0].changes).toEqual([
+      { attribute: 'sku_tier', before: 'Regional', after: undefined, forcesReplacement: false, through: [] },
+    ]);
+    expect(formatText(review).split('\n')).toEqual([
+      'Replacement-risk report',
+      '',
+      'Summary: 0 replaced, 0 destroyed, 1 changed in place, 0 added. Nothing is replaced or destroyed.',
+      '',
+      'Resources:',
+      '  ~   azurerm_public_ip.Pip1: changed in place, sku_tier "Regional" -> (unset)',
+      '',
+    ]);
+  });
+
   it('an attribute is secret when anything inside it is marked, in a list or in a nested object', () => {
     const review = planWith([
       change(
