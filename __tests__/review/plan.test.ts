@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runReview } from '../../review/cli';
 import { exitCodeOf, StackInputError } from '../../review/compare';
@@ -110,6 +111,21 @@ describe('npm run review -- --plan', () => {
     expect(stdout).toContain('~   FrontEnd-nsg (azurerm_network_security_group.FrontEnd): changed in place, tags');
     expect(stdout).toContain('=   OnPrem1 (azurerm_local_network_gateway.OnPrem1): unchanged in Azure, meta: forget');
     expect(stdout).toContain(`-   VNet1GWpip1 (${PIP1}): destroyed, a deposed object`);
+  });
+
+  it('a plan that does not say its Terraform version: the title names the file only', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plan-test-')), 'plan.json');
+    writeFileSync(file, JSON.stringify({ format_version: '1.2', planned_values: { root_module: {} } }));
+    expect(run('--plan', file)).toEqual({
+      code: 0,
+      stdout: [
+        `Replacement-risk report: plan ${file}`,
+        '',
+        'Summary: 0 replaced, 0 destroyed, 0 changed in place, 0 added. No changes.',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
   });
 
   it('prints Markdown for a pull-request comment', () => {
