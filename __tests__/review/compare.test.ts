@@ -322,10 +322,34 @@ describe('compareStacks on hand-made stacks', () => {
   it('shows a changed output and a removed variable', () => {
     const a = { output: { x: { value: 1 } }, variable: { k: { type: 'string' } } };
     const b = { output: { x: { value: 2 } } };
-    expect(compareStacks(a, b)).toMatchObject({
+    const review = compareStacks(a, b);
+    expect(review).toMatchObject({
       outputs: [{ name: 'x', action: 'update' }],
       variables: [{ name: 'k', action: 'delete' }],
     });
+    expect(formatText(review).split('\n')).toEqual([
+      'Replacement-risk report',
+      '',
+      'Summary: 0 replaced, 0 destroyed, 0 changed in place, 0 added. Nothing is replaced or destroyed.',
+      '',
+      'Outputs:',
+      '  ~ x (changed)',
+      '',
+      'Variables:',
+      '  - k (removed)',
+      '',
+    ]);
+    // No resource changes: no table.
+    expect(formatMarkdown(review).split('\n')).toEqual([
+      '### Replacement-risk report',
+      '',
+      '**0 replaced, 0 destroyed, 0 changed in place, 0 added.** Nothing is replaced or destroyed.',
+      '',
+      '**Outputs:** `x` changed',
+      '',
+      '**Variables:** `k` removed',
+      '',
+    ]);
   });
 
   it('says when it does not know the ForceNew arguments of a type, on a change (not on an addition or removal)', () => {
