@@ -213,8 +213,8 @@ export function runReview(args: readonly string[], root: string, io: Io): number
     );
     return exitCodeOf(review);
   } catch (e) {
-    if (e instanceof StackInputError) io.stderr(`review: ${e.message}\n`);
-    else io.stderr(`review: ${e instanceof Error ? e.message : String(e)}\n`);
+    // A StackInputError's message is for the user as it stands; anything else says what went wrong in one line too.
+    io.stderr(`review: ${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env.VNET2VNET_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
     return 1;
   }

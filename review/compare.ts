@@ -121,7 +121,7 @@ export function compareStacks(before: unknown, after: unknown, labels = ['old st
   const resources: ResourceChange[] = [];
   for (const address of addresses) {
     const type = address.split('.')[0];
-    const forceNewKnown = type in FORCE_NEW;
+    const forceNewKnown = Object.hasOwn(FORCE_NEW, type);
     const a = old.resources.get(address);
     const b = now.resources.get(address);
     const azureName = literalName(b) ?? literalName(a);
@@ -359,8 +359,8 @@ function compareValues(a: Readonly<Record<string, unknown>>, b: Readonly<Record<
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   const changes: ValueChange[] = [];
   for (const name of names) {
-    if (!(name in a)) changes.push({ name, action: 'create' });
-    else if (!(name in b)) changes.push({ name, action: 'delete' });
+    if (!Object.hasOwn(a, name)) changes.push({ name, action: 'create' });
+    else if (!Object.hasOwn(b, name)) changes.push({ name, action: 'delete' });
     else if (canonicalJson(stripMetadata(a[name])) !== canonicalJson(stripMetadata(b[name]))) {
       changes.push({ name, action: 'update' });
     }

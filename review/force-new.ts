@@ -89,7 +89,7 @@ export function forcesReplacement(type: string, attribute: string, before: unkno
     const unset = (v: unknown) => v === undefined || v === null || v === '';
     return !(unset(before) && !unset(after));
   }
-  return (FORCE_NEW[type] ?? []).includes(attribute);
+  return Object.hasOwn(FORCE_NEW, type) && FORCE_NEW[type].includes(attribute);
 }
 
 /** Resource types whose result is a connection's pre-shared key: replacing one rotates the key. */

@@ -77,7 +77,10 @@ export function reviewPlan(json: unknown, label: string): PlanReview {
     const secret = (attribute: string) =>
       SECRET_ATTRIBUTES.includes(attribute) || marked(beforeSensitive, attribute) || marked(afterSensitive, attribute);
     const name = !secret('name') && typeof (after.name ?? before.name) === 'string' ? (after.name ?? before.name) : '';
-    const reason = typeof entry.action_reason === 'string' ? REASONS[entry.action_reason] : undefined;
+    const reason =
+      typeof entry.action_reason === 'string' && Object.hasOwn(REASONS, entry.action_reason)
+        ? REASONS[entry.action_reason]
+        : undefined;
     const deposed =
       typeof entry.deposed === 'string' ? 'a deposed object left by an earlier create_before_destroy' : '';
     const order =

@@ -85,6 +85,33 @@ describe('npm run review', () => {
   });
 });
 
+describe('npm run review: errors that are not about the input format', () => {
+  it('an input too deeply nested to compare: exit 1 with the one-line message, no stack trace', () => {
+    const depth = 100_000;
+    const deep = write('deep.json', `{"output": {"x": {"value": ${'['.repeat(depth)}${']'.repeat(depth)}}}}`);
+    const flat = write('flat.json', '{"output": {"x": {"value": 1}}}');
+    expect(run(deep, flat)).toEqual({ code: 1, stdout: '', stderr: 'review: Maximum call stack size exceeded\n' });
+  });
+
+  it('VNET2VNET_DEBUG adds the stack trace after the message', () => {
+    const missing = join(dir, 'missing.json');
+    process.env.VNET2VNET_DEBUG = '1';
+    try {
+      const { code, stdout, stderr } = run(OLD, missing);
+      expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+      const lines = stderr.split('\n');
+      expect(lines.slice(0, 2)).toEqual([
+        `review: ${missing}: cannot read (no such file)`,
+        `StackInputError: ${missing}: cannot read (no such file)`,
+      ]);
+      expect(lines[2]).toMatch(/^ {4}at loadStack \(/);
+      expect(stderr.endsWith('\n')).toBe(true);
+    } finally {
+      delete process.env.VNET2VNET_DEBUG;
+    }
+  });
+});
+
 describe('parseArgs', () => {
   it('reads --git, --topology and --markdown', () => {
     expect(parseArgs(['--markdown', '--topology', 't.json', '--git', 'main', 'HEAD'])).toEqual({

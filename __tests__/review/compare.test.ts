@@ -192,14 +192,71 @@ describe('compareStacks on hand-made stacks', () => {
   });
 
   it.each([
-    ['VpnGw2AZ', 'VpnGw1AZ', 'Generation2', 'SKU change across generations is refused by Azure'],
-    ['VpnGw2AZ', 'VpnGw4AZ', 'Generation1', 'SKU change across generations is refused by Azure'],
-    ['VpnGw2', 'VpnGw2AZ', 'Generation2', 'SKU change between families is refused by Azure'],
+    [
+      'VpnGw2AZ',
+      'VpnGw1AZ',
+      'Generation2',
+      'SKU change across generations is refused by Azure: VpnGw1AZ is Generation1 only and the gateway is ' +
+        'Generation2; Terraform plans VpnGw2AZ -> VpnGw1AZ in place and the apply fails. Keep a Generation2 SKU, or ' +
+        'create a new gateway',
+    ],
+    [
+      'VpnGw2AZ',
+      'VpnGw4AZ',
+      'Generation1',
+      'SKU change across generations is refused by Azure: VpnGw4AZ is Generation2 only and the gateway is ' +
+        'Generation1; Terraform plans VpnGw2AZ -> VpnGw4AZ in place and the apply fails. Keep a Generation1 SKU, or ' +
+        'create a new gateway',
+    ],
+    [
+      'VpnGw2',
+      'VpnGw2AZ',
+      'Generation2',
+      'SKU change between families is refused by Azure: VpnGw2 -> VpnGw2AZ (Basic, VpnGw and VpnGwAZ resize only ' +
+        'within their own family); Terraform plans it in place and the apply fails. Migrate or create a new gateway',
+    ],
+    [
+      'Basic',
+      'VpnGw1',
+      'Generation1',
+      'SKU change between families is refused by Azure: Basic -> VpnGw1 (Basic, VpnGw and VpnGwAZ resize only ' +
+        'within their own family); Terraform plans it in place and the apply fails. Migrate or create a new gateway',
+    ],
   ])('%s -> %s on %s is refused', (from, to, generation, message) => {
     const review = compareStacks(gateway(from, generation), gateway(to, generation));
     expect(resource(review, 'azurerm_virtual_network_gateway.gw').action).toBe('update');
     expect(review.dangers).toEqual([
-      expect.objectContaining({ kind: 'sku-refused', message: expect.stringContaining(message) }),
+      {
+        kind: 'sku-refused',
+        address: 'azurerm_virtual_network_gateway.gw',
+        message: `gateway GW (azurerm_virtual_network_gateway.gw): ${message}`,
+      },
+    ]);
+  });
+
+  it('a replaced gateway lists what forces it, then what else changes: also', () => {
+    const review = compareStacks(gateway('VpnGw2', 'Generation2'), gateway('VpnGw3', 'Generation1'));
+    const danger =
+      'gateway GW (azurerm_virtual_network_gateway.gw) is replaced (generation "Generation2" -> "Generation1"): a VPN ' +
+      'gateway takes 45 minutes or more to create, and every tunnel on that side is down until then';
+    expect(formatText(review).split('\n')).toEqual([
+      'Replacement-risk report',
+      '',
+      'Summary: 1 replaced, 0 destroyed, 0 changed in place, 0 added. Something is replaced or destroyed: this change ' +
+        'needs a second approval.',
+      '',
+      'DANGER:',
+      `  ! ${danger}`,
+      '',
+      'Resources:',
+      '  -/+ GW (azurerm_virtual_network_gateway.gw): replaced, forced by generation "Generation2" -> "Generation1"; ' +
+        'also sku "VpnGw2" -> "VpnGw3"',
+      '',
+    ]);
+    expect(formatMarkdown(review).split('\n').slice(-2)).toEqual([
+      '| replaced | GW `azurerm_virtual_network_gateway.gw` | forced by generation "Generation2" → "Generation1"; ' +
+        'also sku "VpnGw2" → "VpnGw3" |',
+      '',
     ]);
   });
 
@@ -265,18 +322,177 @@ describe('compareStacks on hand-made stacks', () => {
   it('shows a changed output and a removed variable', () => {
     const a = { output: { x: { value: 1 } }, variable: { k: { type: 'string' } } };
     const b = { output: { x: { value: 2 } } };
-    expect(compareStacks(a, b)).toMatchObject({
+    const review = compareStacks(a, b);
+    expect(review).toMatchObject({
       outputs: [{ name: 'x', action: 'update' }],
       variables: [{ name: 'k', action: 'delete' }],
     });
+    expect(formatText(review).split('\n')).toEqual([
+      'Replacement-risk report',
+      '',
+      'Summary: 0 replaced, 0 destroyed, 0 changed in place, 0 added. Nothing is replaced or destroyed.',
+      '',
+      'Outputs:',
+      '  ~ x (changed)',
+      '',
+      'Variables:',
+      '  - k (removed)',
+      '',
+    ]);
+    // No resource changes: no table.
+    expect(formatMarkdown(review).split('\n')).toEqual([
+      '### Replacement-risk report',
+      '',
+      '**0 replaced, 0 destroyed, 0 changed in place, 0 added.** Nothing is replaced or destroyed.',
+      '',
+      '**Outputs:** `x` changed',
+      '',
+      '**Variables:** `k` removed',
+      '',
+    ]);
   });
 
-  it('says when it does not know the ForceNew arguments of a type', () => {
-    const a = { resource: { azurerm_nat_gateway: { n: { name: 'a', sku_name: 'Standard' } } } };
-    const b = { resource: { azurerm_nat_gateway: { n: { name: 'a', sku_name: 'Premium' } } } };
-    expect(resource(compareStacks(a, b), 'azurerm_nat_gateway.n')).toMatchObject({
+  it('says when it does not know the ForceNew arguments of a type, on a change (not on an addition or removal)', () => {
+    const a = {
+      resource: { azurerm_nat_gateway: { n: { name: 'a', sku_name: 'Standard' }, gone: { name: 'old-nat' } } },
+    };
+    const b = {
+      resource: { azurerm_nat_gateway: { n: { name: 'a', sku_name: 'Premium' }, added: { name: 'new-nat' } } },
+    };
+    const review = compareStacks(a, b);
+    expect(resource(review, 'azurerm_nat_gateway.n')).toMatchObject({
       action: 'update',
       forceNewKnown: false,
+    });
+    expect(formatText(review).split('\n')).toEqual([
+      'Replacement-risk report',
+      '',
+      'Summary: 0 replaced, 1 destroyed, 1 changed in place, 1 added. Something is replaced or destroyed: this change ' +
+        'needs a second approval.',
+      '',
+      'Resources:',
+      '  +   new-nat (azurerm_nat_gateway.added): added',
+      '  -   old-nat (azurerm_nat_gateway.gone): destroyed',
+      '  ~   a (azurerm_nat_gateway.n): changed in place, sku_name "Standard" -> "Premium"; ForceNew arguments of this ' +
+        'type are not known to this tool: check the plan',
+      '',
+    ]);
+  });
+
+  it('prevent_destroy dropped or added reads as a meta change, the missing side (unset)', () => {
+    const lock = (lifecycle: Record<string, unknown>) => ({
+      resource: { azurerm_management_lock: { l: { name: 'lock', lock_level: 'CanNotDelete', ...lifecycle } } },
+    });
+    const guarded = lock({ lifecycle: { prevent_destroy: true } });
+    const dropped = compareStacks(guarded, lock({}));
+    expect(formatText(dropped).split('\n')).toEqual([
+      'Replacement-risk report',
+      '',
+      'Summary: 0 replaced, 0 destroyed, 0 changed in place, 0 added, 1 unchanged in Azure. Something can take a ' +
+        'tunnel down or lift a protection: this change needs a second approval.',
+      '',
+      'DANGER:',
+      '  ! prevent_destroy is dropped from lock (azurerm_management_lock.l): Terraform no longer refuses a plan that ' +
+        'destroys it',
+      '',
+      'Resources:',
+      '  =   lock (azurerm_management_lock.l): unchanged in Azure, meta: lifecycle.prevent_destroy true -> (unset)',
+      '',
+    ]);
+    expect(formatMarkdown(dropped).split('\n').slice(-2)).toEqual([
+      '| unchanged in Azure | lock `azurerm_management_lock.l` | meta: lifecycle.prevent_destroy true → (unset) |',
+      '',
+    ]);
+    expect(formatText(compareStacks(lock({}), guarded)).split('\n')).toEqual([
+      'Replacement-risk report',
+      '',
+      'Summary: 0 replaced, 0 destroyed, 0 changed in place, 0 added, 1 unchanged in Azure. Nothing is replaced or ' +
+        'destroyed.',
+      '',
+      'Resources:',
+      '  =   lock (azurerm_management_lock.l): unchanged in Azure, meta: lifecycle.prevent_destroy (unset) -> true',
+      '',
+    ]);
+  });
+
+  it('a data source new in this stack is read, with no changes; one gone from it is not listed', () => {
+    const review = compareStacks(
+      { terraform: {}, data: { azurerm_client_config: { gone: {} } } },
+      { terraform: {}, data: { azurerm_key_vault_secret: { s: { name: 'vnet1-vnet4', key_vault_id: '/kv' } } } },
+    );
+    expect(review.resources).toEqual([
+      {
+        address: 'data.azurerm_key_vault_secret.s',
+        type: 'azurerm_key_vault_secret',
+        azureName: 'vnet1-vnet4',
+        action: 'read',
+        changes: [],
+        forceNewKnown: true,
+      },
+    ]);
+    expect(formatText(review).split('\n')).toEqual([
+      'Replacement-risk report',
+      '',
+      'Summary: 0 replaced, 0 destroyed, 0 changed in place, 0 added, 1 read. Nothing is replaced or destroyed.',
+      '',
+      'Resources:',
+      '  <=  vnet1-vnet4 (data.azurerm_key_vault_secret.s): read',
+      '',
+    ]);
+  });
+
+  it('a reference cycle (which Terraform refuses) ends: resources or data sources that read each other', () => {
+    const cycle = {
+      resource: {
+        azurerm_subnet: {
+          a: { name: 'a', virtual_network_name: '${azurerm_subnet.b.id}' },
+          b: { name: 'b', virtual_network_name: '${azurerm_subnet.a.id}' },
+        },
+      },
+      data: {
+        azurerm_subnet: {
+          p: { name: '${data.azurerm_subnet.q.id}' },
+          q: { name: '${data.azurerm_subnet.p.id}' },
+        },
+      },
+    };
+    expect(compareStacks(cycle, structuredClone(cycle))).toEqual({
+      resources: [],
+      outputs: [],
+      variables: [],
+      dangers: [],
+    });
+  });
+
+  it('a type, an output or a variable named like a JavaScript object member (toString, constructor) is compared like any other', () => {
+    const a = {
+      resource: { toString: { t: { name: 'T', size: 1 } } },
+      output: { hasOwnProperty: { value: 1 } },
+      variable: { constructor: { type: 'string' } },
+    };
+    const b = {
+      resource: { toString: { t: { name: 'T', size: 2 } } },
+      output: { constructor: { value: 1 }, valueOf: { value: 2 } },
+    };
+    const review = compareStacks(a, b);
+    expect(review).toEqual({
+      resources: [
+        {
+          address: 'toString.t',
+          type: 'toString',
+          azureName: 'T',
+          action: 'update',
+          changes: [{ attribute: 'size', before: 1, after: 2, forcesReplacement: false, through: [] }],
+          forceNewKnown: false,
+        },
+      ],
+      outputs: [
+        { name: 'constructor', action: 'create' },
+        { name: 'hasOwnProperty', action: 'delete' },
+        { name: 'valueOf', action: 'create' },
+      ],
+      variables: [{ name: 'constructor', action: 'delete' }],
+      dangers: [],
     });
   });
 
@@ -288,8 +504,27 @@ describe('compareStacks on hand-made stacks', () => {
       'old stack: not a synthesized stack (no "resource", "output" or "terraform" block); pass a cdk.tf.json',
     ],
     [{ resource: { azurerm_subnet: 3 } }, 'old stack: resource.azurerm_subnet is not an object'],
+    [{ resource: [] }, 'old stack: "resource" is not an object'],
+    [{ resource: { azurerm_subnet: { s: 'GatewaySubnet' } } }, 'old stack: resource.azurerm_subnet.s is not an object'],
+    [{ terraform: {}, data: [] }, 'old stack: "data" is not an object'],
+    [
+      { terraform: {}, data: { azurerm_client_config: null } },
+      'old stack: data.azurerm_client_config is not an object',
+    ],
+    [
+      { terraform: {}, data: { azurerm_client_config: { current: [] } } },
+      'old stack: data.azurerm_client_config.current is not an object',
+    ],
+    [{ output: 'x' }, 'old stack: "output" is not an object'],
+    [{ terraform: {}, variable: [] }, 'old stack: "variable" is not an object'],
   ])('rejects %j with a one-line message', (input, message) => {
     expect(() => compareStacks(input, seed)).toThrow(new StackInputError(message));
+  });
+
+  it('names the new stack by its label when that one is malformed', () => {
+    expect(() => compareStacks({ terraform: {} }, { output: [] }, ['a.json', 'b.json'])).toThrow(
+      new StackInputError('b.json: "output" is not an object'),
+    );
   });
 });
 

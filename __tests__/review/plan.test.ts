@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runReview } from '../../review/cli';
 import { exitCodeOf, StackInputError } from '../../review/compare';
@@ -110,6 +111,21 @@ describe('npm run review -- --plan', () => {
     expect(stdout).toContain('~   FrontEnd-nsg (azurerm_network_security_group.FrontEnd): changed in place, tags');
     expect(stdout).toContain('=   OnPrem1 (azurerm_local_network_gateway.OnPrem1): unchanged in Azure, meta: forget');
     expect(stdout).toContain(`-   VNet1GWpip1 (${PIP1}): destroyed, a deposed object`);
+  });
+
+  it('a plan that does not say its Terraform version: the title names the file only', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plan-test-')), 'plan.json');
+    writeFileSync(file, JSON.stringify({ format_version: '1.2', planned_values: { root_module: {} } }));
+    expect(run('--plan', file)).toEqual({
+      code: 0,
+      stdout: [
+        `Replacement-risk report: plan ${file}`,
+        '',
+        'Summary: 0 replaced, 0 destroyed, 0 changed in place, 0 added. No changes.',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
   });
 
   it('prints Markdown for a pull-request comment', () => {
@@ -248,10 +264,12 @@ describe('reviewPlan: each part of the plan format', () => {
     expect(formatText(review).split('\n')).toContain(`  ${symbol} ${address}: ${verb}, ${text}`);
   });
 
-  it('a resource with no action_reason, or one this version does not know, has no reason, meta or name', () => {
+  it('a resource with no action_reason, or one this version does not know (an unknown text, the name of an object member, a list), has no reason, meta or name', () => {
     const { resources } = planWith([
       change('azurerm_public_ip.Pip1', ['create']),
       change('azurerm_public_ip.Pip2', ['delete'], { action_reason: 'delete_because_something_new' }),
+      change('azurerm_public_ip.Pip3', ['delete'], { action_reason: 'toString' }),
+      change('azurerm_public_ip.Pip4', ['delete'], { action_reason: ['delete_because_no_module'] }),
     ]);
     expect(resources).toEqual([
       {
@@ -263,6 +281,20 @@ describe('reviewPlan: each part of the plan format', () => {
       },
       {
         address: 'azurerm_public_ip.Pip2',
+        type: 'azurerm_public_ip',
+        action: 'delete',
+        changes: [],
+        forceNewKnown: true,
+      },
+      {
+        address: 'azurerm_public_ip.Pip3',
+        type: 'azurerm_public_ip',
+        action: 'delete',
+        changes: [],
+        forceNewKnown: true,
+      },
+      {
+        address: 'azurerm_public_ip.Pip4',
         type: 'azurerm_public_ip',
         action: 'delete',
         changes: [],
@@ -409,6 +441,32 @@ describe('reviewPlan: each part of the plan format', () => {
       ),
     ]);
     expect(resources[0].changes.map((c) => c.attribute)).toEqual(['active_active', 'sku', 'tags']);
+  });
+
+  it('an attribute gone from after reads as unset; null and absent are the same value', () => {
+    const review = planWith([
+      change(
+        'azurerm_public_ip.Pip1',
+        ['update'],
+        {},
+        {
+          before: { ip_version: 'IPv4', sku_tier: 'Regional', zones: null },
+          after: { ip_version: 'IPv4', domain_name_label: null },
+        },
+      ),
+    ]);
+    expect(review.resources[0].changes).toEqual([
+      { attribute: 'sku_tier', before: 'Regional', after: undefined, forcesReplacement: false, through: [] },
+    ]);
+    expect(formatText(review).split('\n')).toEqual([
+      'Replacement-risk report',
+      '',
+      'Summary: 0 replaced, 0 destroyed, 1 changed in place, 0 added. Nothing is replaced or destroyed.',
+      '',
+      'Resources:',
+      '  ~   azurerm_public_ip.Pip1: changed in place, sku_tier "Regional" -> (unset)',
+      '',
+    ]);
   });
 
   it('an attribute is secret when anything inside it is marked, in a list or in a nested object', () => {
