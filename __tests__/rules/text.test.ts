@@ -43,6 +43,9 @@ describe('quoteText', () => {
     ['a\u001bb', '"a\\u001bb"'],
     ['a\u2028b', '"a\\u2028b"'],
     ['x'.repeat(70), `"${'x'.repeat(64)}…"`],
+    // The cut at its edge: 64 characters are kept whole, 65 are cut to 64 and an ellipsis.
+    ['y'.repeat(64), `"${'y'.repeat(64)}"`],
+    ['y'.repeat(65), `"${'y'.repeat(64)}…"`],
   ])('%j -> %s', (text, quoted) => {
     expect(quoteText(text)).toBe(quoted);
   });
