@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTopology, Finding } from '../../rules';
-import { parseTopology } from '../../topology/load';
+import { parseTopology, TopologyFileError } from '../../topology/load';
 import type { TopologyFileInput } from '../../topology/schema';
 import { ROOT } from './root';
 
@@ -23,6 +23,17 @@ export function findingsOf(input: TopologyFileInput): Finding[] {
 }
 
 export type NetworkInput = TopologyFileInput['networks'][number];
+
+/** The message lines of parsing a file that is refused as it is read (its shape), or [] when it parses. */
+export function shapeErrors(input: TopologyFileInput): string[] {
+  try {
+    parseTopology(JSON.stringify(input), 'test');
+    return [];
+  } catch (e) {
+    if (!(e instanceof TopologyFileError)) throw e;
+    return e.message.split('\n');
+  }
+}
 
 /** A network in the seed's style: `VNet<n>` on 10.<n>.0.0/16 with a default gateway. */
 export function network(n: number, extra: Partial<NetworkInput> = {}): NetworkInput {

@@ -1,28 +1,11 @@
 import fs, { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  loadTopologyFile,
-  MAX_TOPOLOGY_FILE_BYTES,
-  parseTopology,
-  readTopologyText,
-  TopologyFileError,
-} from '../../topology/load';
+import { loadTopologyFile, MAX_TOPOLOGY_FILE_BYTES, readTopologyText, TopologyFileError } from '../../topology/load';
 import { LIMITS, TopologyFileInput } from '../../topology/schema';
-import { seedInput, seedWith } from '../support/topologies';
+import { seedInput, seedWith, shapeErrors } from '../support/topologies';
 
 const dir = mkdtempSync(join(tmpdir(), 'load-'));
-
-/** The findings of parsing a file, or [] when it parses. */
-function shapeErrors(input: TopologyFileInput): string[] {
-  try {
-    parseTopology(JSON.stringify(input), 'test');
-    return [];
-  } catch (e) {
-    if (!(e instanceof TopologyFileError)) throw e;
-    return e.message.split('\n');
-  }
-}
 
 describe('readTopologyText: the size cap', () => {
   it.each([

@@ -1,17 +1,5 @@
-import { parseTopology, TopologyFileError } from '../../topology/load';
 import type { TopologyFileInput } from '../../topology/schema';
-import { seedWith } from '../support/topologies';
-
-/** The messages of parsing a file, or [] when it parses. */
-function shapeErrors(input: TopologyFileInput): string[] {
-  try {
-    parseTopology(JSON.stringify(input), 'test');
-    return [];
-  } catch (e) {
-    if (!(e instanceof TopologyFileError)) throw e;
-    return e.message.split('\n');
-  }
-}
+import { seedWith, shapeErrors } from '../support/topologies';
 
 type GatewayInput = NonNullable<TopologyFileInput['networks'][number]['gateway']>;
 const withGateway = (gateway: Record<string, unknown>) =>
