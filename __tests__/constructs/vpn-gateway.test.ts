@@ -92,12 +92,38 @@ describe('VpnGateway', () => {
     });
   });
 
+  it('has the rules check the ip configuration a BGP peering address names, ipconfig<n> by its position when unset', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const gateway = articleGateway(stack, 'VNet1', 1, {
+      bgp: {
+        asn: 65010,
+        peeringAddresses: [
+          { apipaAddresses: ['169.254.21.1'] },
+          { ipConfigurationName: 'ipconfig3', apipaAddresses: ['169.254.22.1'] },
+        ],
+      },
+    });
+    expect(gateway.toModel().gateway?.bgp?.peeringAddresses.map((p) => p.ipConfigurationName)).toEqual([
+      'ipconfig1',
+      'ipconfig3',
+    ]);
+    expect(checkTopology(collectTopology(stack))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet1/Gateway',
+        message:
+          'network "VNet1": gateway "VNet1GW": BGP peering address names ip configuration "ipconfig3", which the gateway does not have; use one of ipconfig1, ipconfig2',
+      },
+    ]);
+  });
+
   it('puts a CanNotDelete lock on the gateway when deleteProtection is lock, and none otherwise', () => {
     const locked = synthScope((scope) => articleGateway(scope, 'VNet1', 1, { deleteProtection: 'lock' }));
     const [gatewayAddress] = Object.keys(resourcesOf(locked, 'azurerm_virtual_network_gateway'));
     expect(only(locked, 'azurerm_management_lock')).toMatchObject({
       name: 'VNet1GW-cannot-delete',
       lock_level: 'CanNotDelete',
+      notes: 'A VPN gateway takes 45 minutes or more to rebuild. Remove deleteProtection to lift this lock.',
       scope: ref(`azurerm_virtual_network_gateway.${gatewayAddress}`, 'id'),
     });
     const open = synthScope((scope) => articleGateway(scope, 'VNet1', 1));
@@ -116,7 +142,9 @@ describe('VpnGateway', () => {
       synthScope((scope) => {
         articleNetwork(scope, 'VNet1', 1, { gatewaySubnetPrefix: undefined }).addVpnGateway();
       }),
-    ).toThrow('network "VNet1": a VPN gateway needs a GatewaySubnet; set gatewaySubnetPrefix');
+    ).toThrow(
+      'network "VNet1": a VPN gateway needs a GatewaySubnet; set gatewaySubnetPrefix (a /27, e.g. the top /27 of the address space) on the network',
+    );
   });
 
   it('is added by network.addVpnGateway under the id Gateway, once per network', () => {
@@ -156,6 +184,19 @@ describe('VpnGateway.fromGatewayAttributes: a gateway that exists already', () =
       }),
     ]);
     expect(Object.keys(resourcesOf(json, 'azurerm_virtual_network_gateway'))).toHaveLength(1);
+  });
+
+  it('turns BGP on for a link by default when it has bgp, as a new gateway does, and off when it has none', () => {
+    const enableBgp = (bgp?: { asn: number }) => {
+      const json = synthScope((scope) => {
+        const existing = hub(scope, bgp);
+        expect(existing.bgpEnabled).toBe(bgp !== undefined);
+        articleGateway(scope, 'VNet1', 1, { bgp: { asn: 65010 } }).connectTo(existing);
+      });
+      return only(json, 'azurerm_virtual_network_gateway_connection').enable_bgp;
+    };
+    expect(enableBgp({ asn: 65001 })).toBe(true);
+    expect(enableBgp(undefined)).toBe(false);
   });
 
   it("refuses to create the other side's connection, which belongs to the gateway's owner", () => {
