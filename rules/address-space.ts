@@ -148,6 +148,8 @@ type Endpoint =
   { kind: 'network'; model: NetworkModel; index: number } | { kind: 'site'; model: SiteModel; index: number };
 
 const endpointKey = (kind: 'network' | 'site', name: string) => `${kind}:${name}`;
+/** One key for the two ends in either order; a JSON list, since a name may hold any text (a separator too). */
+const pairKey = (a: string, b: string) => JSON.stringify([a, b].sort());
 const endpointLabel = (e: Endpoint) => (e.kind === 'network' ? networkLabel(e.model) : siteLabel(e.model));
 
 function endpoints(topology: TopologyModel): Map<string, Endpoint> {
@@ -192,7 +194,7 @@ export const connectedWithoutOverlap: Rule = (topology) => {
   const all = endpoints(topology);
   const seen = new Set<string>();
   return connectionEnds(topology).flatMap(({ from, to }) => {
-    const key = [from, to].sort().join('|');
+    const key = pairKey(from, to);
     const a = all.get(from);
     const b = all.get(to);
     if (seen.has(key) || !a || !b || from === to) return [];
@@ -208,7 +210,7 @@ export const connectedWithoutOverlap: Rule = (topology) => {
 export const transitWithoutOverlap: Rule = (topology) => {
   const all = endpoints(topology);
   const ends = connectionEnds(topology).filter((e) => all.has(e.from) && all.has(e.to));
-  const direct = new Set(ends.map((e) => [e.from, e.to].sort().join('|')));
+  const direct = new Set(ends.map((e) => pairKey(e.from, e.to)));
   const neighbours = new Map<string, string[]>();
   for (const { connection, from, to } of ends) {
     if (!connection.enableBgp) continue;
@@ -234,7 +236,7 @@ export const transitWithoutOverlap: Rule = (topology) => {
   }
   const members = [...component.keys()];
   return pairs(members)
-    .filter(([a, b]) => component.get(a) === component.get(b) && !direct.has([a, b].sort().join('|')))
+    .filter(([a, b]) => component.get(a) === component.get(b) && !direct.has(pairKey(a, b)))
     .flatMap(([a, b]) =>
       overlapFindings(all.get(a) as Endpoint, all.get(b) as Endpoint, 'which it reaches through BGP transit'),
     );

@@ -284,6 +284,57 @@ describe('address space rules, every finding of a case', () => {
   });
 });
 
+describe('overlap of connected networks, every finding of a case', () => {
+  it('a pair joined by a connection each way is reported once', () => {
+    const input = seedWith((t) => {
+      t.networks[1].addressSpace = ['10.1.128.0/17'];
+      t.networks[1].subnets = [];
+      t.networks[1].gatewaySubnetPrefix = '10.1.255.0/27';
+      t.networks[0].gatewaySubnetPrefix = '10.1.127.0/27';
+      t.connections = [
+        { from: 'VNet1', to: 'VNet4', bidirectional: false },
+        { from: 'VNet4', to: 'VNet1', bidirectional: false },
+      ];
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[1].addressSpace[0]',
+        message:
+          'network "VNet4": address space 10.1.128.0/17 overlaps 10.1.0.0/16 of network "VNet1", which it connects to; choose ranges that do not overlap',
+      },
+      {
+        severity: 'error',
+        path: 'connections[1]',
+        message:
+          'connection "VNet4-to-VNet1": joins VNet4 and VNet1, which connections[0] already joins; declare each pair once (bidirectional: true creates both directions)',
+      },
+    ]);
+  });
+
+  it('checks each connected pair, whatever characters the names hold', () => {
+    // Joined with a separator, the pairs V1 + "V2|network:V3" and "V1|network:V2" + V3 would read the same.
+    const input = seedWith((t) => {
+      t.networks = [
+        network(1, { name: 'V1' }),
+        network(2, { name: 'V2|network:V3' }),
+        network(3, { name: 'V1|network:V2', addressSpace: ['10.4.0.0/16'], gatewaySubnetPrefix: '10.4.255.0/27' }),
+        network(4, { name: 'V3', addressSpace: ['10.4.0.0/24'], gatewaySubnetPrefix: '10.4.0.224/27' }),
+      ];
+      t.connections = [
+        { from: 'V1', to: 'V2|network:V3' },
+        { from: 'V1|network:V2', to: 'V3' },
+      ];
+    });
+    expect(findingsOf(input)).toContainEqual({
+      severity: 'error',
+      path: 'networks[3].addressSpace[0]',
+      message:
+        'network "V3": address space 10.4.0.0/24 overlaps 10.4.0.0/16 of network "V1|network:V2", which it connects to; choose ranges that do not overlap',
+    });
+  });
+});
+
 describe('overlap through BGP transit, every finding of a case', () => {
   const bgp = (asn: number) => ({ bgp: { asn } });
 
@@ -300,6 +351,30 @@ describe('overlap through BGP transit, every finding of a case', () => {
         path: 'networks[1].addressSpace[0]',
         message:
           'network "VNet4": address space 10.1.128.0/17 overlaps 10.1.0.0/16 of network "VNet1", which it connects to; choose ranges that do not overlap',
+      },
+    ]);
+  });
+
+  it('a pair joined directly, written the other way round from how BGP reaches it, is reported once, as connected', () => {
+    const input = seedWith((t) => {
+      t.networks = [
+        network(1, { gateway: bgp(65001) }),
+        network(2, { gateway: bgp(65002) }),
+        network(3, { addressSpace: ['10.1.0.0/16'], gatewaySubnetPrefix: '10.1.254.0/27', gateway: bgp(65003) }),
+      ];
+      t.networks[0].gatewaySubnetPrefix = '10.1.253.0/27';
+      t.connections = [
+        { from: 'VNet1', to: 'VNet2', enableBgp: true },
+        { from: 'VNet3', to: 'VNet2', enableBgp: true },
+        { from: 'VNet3', to: 'VNet1', enableBgp: true },
+      ];
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[2].addressSpace[0]',
+        message:
+          'network "VNet3": address space 10.1.0.0/16 overlaps 10.1.0.0/16 of network "VNet1", which it connects to; choose ranges that do not overlap',
       },
     ]);
   });
