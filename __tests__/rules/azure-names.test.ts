@@ -197,6 +197,36 @@ describe("Azure's naming rules per resource type, through the topology file", ()
     });
   });
 
+  it.each<[string, (t: TopologyFileInput, a: string, b: string) => void, string]>([
+    ['a mesh', (t, a, b) => (t.mesh = [a, b]), 'mesh'],
+    ['a hub and its spoke', (t, a, b) => (t.hubAndSpoke = { hub: a, spokes: [b] }), 'hubAndSpoke.spokes[0]'],
+  ])('reports a default connection name too long in %s at the group', (_, group, path) => {
+    const [a, b] = [`A${'n'.repeat(39)}`, `B${'n'.repeat(39)}`];
+    const findings = findingsOf(
+      seedWith((t) => {
+        [t.networks[0].name, t.networks[1].name] = [a, b];
+        for (const n of t.networks) {
+          delete n.gateway!.name;
+          delete n.gateway!.publicIpNames;
+        }
+        t.connections = [];
+        group(t, a, b);
+      }),
+    );
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        path,
+        message: `connection "${a}-to-${b}": connection name "${a}-to-${b}" is 84 characters long, but Azure takes 1-80 (Microsoft.Network/connections); shorten it to 80 characters or fewer`,
+      },
+      {
+        severity: 'error',
+        path,
+        message: `connection "${a}-to-${b}": connection name "${b}-to-${a}" is 84 characters long, but Azure takes 1-80 (Microsoft.Network/connections); shorten it to 80 characters or fewer`,
+      },
+    ]);
+  });
+
   describe('the delete lock of a gateway (Microsoft.Authorization/locks, 1-90)', () => {
     const locked = (name: string) =>
       seedWith((t) => {

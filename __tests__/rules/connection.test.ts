@@ -1,5 +1,5 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { Network, SharedKey, VnetToVnetConnection, VpnGateway } from '../../constructs';
+import { collectTopology, Network, SharedKey, VnetToVnetConnection, VpnGateway } from '../../constructs';
 import type { TopologyFileInput } from '../../topology/schema';
 import { checkTopology } from '../../rules';
 import type { ConnectionModel, ExistingGatewayModel, TopologyModel } from '../../topology/model';
@@ -492,5 +492,19 @@ describe('connection and key rules, through the constructs', () => {
     ],
   ])('%s refuses to synthesize', (_, build, message) => {
     expect(() => Testing.synth(pair(build), true)).toThrow(message);
+  });
+
+  it('takes a custom policy field set to the empty text as not set', () => {
+    const stack = pair((scope, from, to) => {
+      new VnetToVnetConnection(scope, 'Link', { from, to, ipsecPolicy: { ...policy, ikeIntegrity: '' } });
+    });
+    expect(checkTopology(collectTopology(stack))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/Link',
+        message:
+          'connection "VNet1-to-VNet4": ipsecPolicy.ikeIntegrity is not set; a custom policy sets every field; use one of GCMAES128, GCMAES256, MD5, SHA1, SHA256, SHA384',
+      },
+    ]);
   });
 });
