@@ -274,6 +274,36 @@ describe('names, exactly as compared', () => {
       ],
     ],
     [
+      "the name of a connection back, used by another connection back in that network's group",
+      (t) => {
+        t.networks.push(network(5, { resourceGroup: 'TestRG4', location: 'West US 2' }));
+        t.connections!.push({ from: 'VNet1', to: 'VNet5', names: ['VNet1-to-VNet5', 'VNet4-to-VNet1'] });
+      },
+      [
+        {
+          severity: 'error',
+          path: 'connections[1].names[1]',
+          message:
+            'connection "VNet1-to-VNet5" (connections[1]): connection name "VNet4-to-VNet1" is used also by connection "VNet1-to-VNet4" (connections[0]) in resource group "TestRG4"; give each connection a name of its own',
+        },
+      ],
+    ],
+    [
+      'a site-to-site connection with a connection name of its own group',
+      (t) => {
+        t.sites = [onPrem('OnPrem')];
+        t.connections!.push({ from: 'VNet1', toSite: 'OnPrem', names: ['VNet1-to-VNet4'] });
+      },
+      [
+        {
+          severity: 'error',
+          path: 'connections[1].names[0]',
+          message:
+            'connection "VNet1-to-VNet4" (connections[1]): connection name "VNet1-to-VNet4" is used also by connection "VNet1-to-VNet4" (connections[0]) in resource group "TestRG1"; give each connection a name of its own',
+        },
+      ],
+    ],
+    [
       "a site-to-site connection with another group's connection name",
       (t) => {
         t.sites = [onPrem('OnPrem')];
