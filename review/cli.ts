@@ -52,6 +52,7 @@ export function parseArgs(args: readonly string[]): ReviewOptions {
   }
   if (positional.length !== 2) throw new StackInputError(`expected two stacks, got ${positional.length}\n${USAGE}`);
   if (topology && !git) throw new StackInputError('--topology goes with --git; with two files, pass the files');
+  if (topology) relativeInside(topology);
   const [a, b] = positional;
   return git
     ? { old: { ref: a, topology }, new: { ref: b, topology }, markdown }
@@ -96,17 +97,22 @@ export function synthesisEnvironment(env: NodeJS.ProcessEnv): Record<string, str
   return kept;
 }
 
-/** A `--topology` path is relative and stays inside the worktree, symbolic links followed. */
+const leavesWorktree = (topology: string) =>
+  new StackInputError(
+    `--topology ${quoteText(topology)} leaves the worktree; give a path inside it, e.g. topologies/mesh.json`,
+  );
+
+/** A `--topology` path is relative and has no `..`: refused here, before any worktree is made. */
+function relativeInside(topology: string): void {
+  if (isAbsolute(topology) || normalize(topology).split(sep).includes('..')) throw leavesWorktree(topology);
+}
+
+/** A `--topology` path exists in the worktree and stays inside it, symbolic links followed. */
 function topologyInside(worktree: string, topology: string, ref: string): void {
-  const outside = () =>
-    new StackInputError(
-      `--topology ${quoteText(topology)} leaves the worktree; give a path inside it, e.g. topologies/mesh.json`,
-    );
-  if (isAbsolute(topology) || normalize(topology).split(sep).includes('..')) throw outside();
   const full = join(worktree, topology);
   if (!existsSync(full)) throw new StackInputError(`--git: ${ref} has no ${quoteText(topology)}`);
   const root = realpathSync(worktree);
-  if (!realpathSync(full).startsWith(`${root}${sep}`)) throw outside();
+  if (!realpathSync(full).startsWith(`${root}${sep}`)) throw leavesWorktree(topology);
 }
 
 /**
@@ -115,14 +121,8 @@ function topologyInside(worktree: string, topology: string, ref: string): void {
  * The worktree is removed afterwards, whatever happens.
  */
 export function synthesizeRef(root: string, ref: string, topology?: string): string {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  let commit: string;
-  try {
-    commit = git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
-  } catch {
-    throw new StackInputError(`--git: "${ref}" is not a commit in ${root}`);
-  }
+  const git = gitIn(root);
+  const commit = resolveCommit(root, ref);
   const dir = mkdtempSync(join(tmpdir(), 'vnet-review-'));
   const worktree = join(dir, 'src');
   const outdir = join(dir, 'out');
@@ -167,6 +167,20 @@ export function synthesizeRef(root: string, ref: string, topology?: string): str
   }
 }
 
+const gitIn =
+  (root: string) =>
+  (...args: string[]): string =>
+    execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+
+/** The commit `ref` names in the repository at `root`; a one-line error when it names none. */
+export function resolveCommit(root: string, ref: string): string {
+  try {
+    return gitIn(root)('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+  } catch {
+    throw new StackInputError(`--git: "${ref}" is not a commit in ${root}`);
+  }
+}
+
 function readCdktfApp(worktree: string, ref: string): string {
   try {
     const config = JSON.parse(readFileSync(join(worktree, 'cdktf.json'), 'utf8')) as { app?: unknown };
@@ -201,6 +215,8 @@ export function runReview(args: readonly string[], root: string, io: Io): number
       }
       return exitCodeOf(review);
     }
+    // Both refs are resolved before either is synthesized: a mistyped second ref costs no synthesis of the first.
+    for (const source of [options.old, options.new]) if ('ref' in source) resolveCommit(root, source.ref);
     const old = loadStack(options.old, root);
     const now = loadStack(options.new, root);
     const review = compareStacks(old.json, now.json, [old.label, now.label]);
