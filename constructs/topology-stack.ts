@@ -362,8 +362,8 @@ function shortHash(text: string): string {
 /**
  * Construct ids the stack gives its own children. A network takes its name as its id (its resources' Terraform
  * addresses derive from it), unless the name is one of these, or starts or ends like one, or is a property every
- * JavaScript object has (`constructor`, `__proto__`): then `network:<name>`, which no other id can be, since no Azure
- * name holds a colon.
+ * JavaScript object has (`constructor`, `__proto__`), or starts with a digit (which Azure takes but a Terraform address
+ * does not): then `network:<name>`, which no other id can be, since no Azure name holds a colon.
  */
 const STACK_IDS = ['azurerm', 'random', 'backend'];
 const STACK_ID_PREFIXES = ['azurerm-', 'ResourceGroup-', 'SharedKey-', 'Connection-', 'SiteConnection-', 'Site-'];
@@ -374,6 +374,7 @@ export function networkId(name: string): string {
   const taken =
     STACK_IDS.includes(name) ||
     name in Object.prototype ||
+    /^[0-9]/.test(name) ||
     STACK_ID_PREFIXES.some((p) => name.startsWith(p)) ||
     STACK_ID_SUFFIXES.some((p) => name.endsWith(p));
   return taken ? `network:${name}` : name;

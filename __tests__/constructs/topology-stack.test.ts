@@ -366,30 +366,33 @@ describe('what the file says reaches the Terraform', () => {
 });
 
 describe('the file and the stack options, as the stack synthesizes them', () => {
-  const json = synthJson(
-    loadTopology(
-      seedWith((t) => {
-        t.networks[0].createResourceGroup = false;
-        t.networks[0].gateway = {
-          bgp: {
-            asn: 65010,
-            peeringAddresses: [
-              // Listed in the other order than the gateway's ip configurations.
-              { ipConfigurationName: 'ipconfig2', apipaAddresses: ['169.254.22.1', '169.254.22.5'] },
-              { ipConfigurationName: 'ipconfig1', apipaAddresses: ['169.254.21.1'] },
-            ],
-          },
-        };
-        t.networks.push(
-          network(5, { name: 'VNet.5' }),
-          network(6, { name: 'azurerm' }),
-          network(7, { name: 'constructor' }),
-        );
-      }),
-    ),
-  );
+  // Each test synthesizes for itself: what a test checks must come from its own run.
+  const synthOptions = () =>
+    synthJson(
+      loadTopology(
+        seedWith((t) => {
+          t.networks[0].createResourceGroup = false;
+          t.networks[0].gateway = {
+            bgp: {
+              asn: 65010,
+              peeringAddresses: [
+                // Listed in the other order than the gateway's ip configurations.
+                { ipConfigurationName: 'ipconfig2', apipaAddresses: ['169.254.22.1', '169.254.22.5'] },
+                { ipConfigurationName: 'ipconfig1', apipaAddresses: ['169.254.21.1'] },
+              ],
+            },
+          };
+          t.networks.push(
+            network(5, { name: 'VNet.5' }),
+            network(6, { name: 'azurerm' }),
+            network(7, { name: 'constructor' }),
+          );
+        }),
+      ),
+    );
 
   it('a network whose group is not created names it; the others refer to the group the stack creates', () => {
+    const json = synthOptions();
     expect(Object.values(resourcesOf(json, 'azurerm_virtual_network')).map((n) => n.resource_group_name)).toEqual([
       'TestRG1',
       '${azurerm_resource_group.ResourceGroup-TestRG4.name}',
@@ -406,6 +409,7 @@ describe('the file and the stack options, as the stack synthesizes them', () => 
   });
 
   it("a gateway's BGP peering addresses, each with its ip configuration", () => {
+    const json = synthOptions();
     expect(Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway')).map((g) => g.bgp_settings)).toEqual([
       {
         asn: 65010,
@@ -422,6 +426,7 @@ describe('the file and the stack options, as the stack synthesizes them', () => 
   });
 
   it('an output name that needed a character replaced gets a hash of the name; a taken network id gets a prefix', () => {
+    const json = synthOptions();
     expect(Object.keys(json.output ?? {})).toEqual([
       'VNet1-gateway-public-ips',
       'VNet1-to-VNet4-id',
@@ -437,6 +442,55 @@ describe('the file and the stack options, as the stack synthesizes them', () => 
       expect.stringMatching(/^azurerm_virtual_network\.VNet5_VirtualNetwork_[0-9A-F]{8}$/),
       expect.stringMatching(/^azurerm_virtual_network\.networkazurerm_VirtualNetwork_[0-9A-F]{8}$/),
       expect.stringMatching(/^azurerm_virtual_network\.networkconstructor_VirtualNetwork_[0-9A-F]{8}$/),
+    ]);
+  });
+
+  it('a network named with a leading digit or like an id of the stack takes a prefix, so Terraform takes its address', () => {
+    const json = synthJson(
+      loadTopology(
+        seedWith((t) => {
+          t.networks.push(
+            network(5, { name: '5Net' }),
+            network(6, { name: 'Site-Edge' }),
+            network(7, { name: 'Edge-id' }),
+          );
+        }),
+      ),
+    );
+    expect(addresses(json).filter((a) => a.startsWith('azurerm_virtual_network.'))).toEqual([
+      'azurerm_virtual_network.VNet1_VirtualNetwork_C7B17EF8',
+      'azurerm_virtual_network.VNet4_VirtualNetwork_811A49EB',
+      'azurerm_virtual_network.network5Net_VirtualNetwork_4ED71FC9',
+      'azurerm_virtual_network.networkEdge-id_VirtualNetwork_46B0DFBA',
+      'azurerm_virtual_network.networkSite-Edge_VirtualNetwork_F98B5D85',
+    ]);
+    expect(Object.keys(json.output ?? {})).toEqual([
+      'Edge-id-gateway-public-ips',
+      'Site-Edge-gateway-public-ips',
+      'VNet1-gateway-public-ips',
+      'VNet1-to-VNet4-id',
+      'VNet4-gateway-public-ips',
+      'VNet4-to-VNet1-id',
+      '_5Net-gateway-public-ips_CE387C13',
+    ]);
+  });
+
+  it("a link's names from the file name its two connections and their outputs; its addresses stay", () => {
+    const json = synthJson(loadTopology(seedWith((t) => (t.connections![0].names = ['East-to-West', 'West-to-East']))));
+    expect(
+      Object.entries(resourcesOf(json, 'azurerm_virtual_network_gateway_connection')).map(([address, c]) => [
+        address,
+        c.name,
+      ]),
+    ).toEqual([
+      ['Connection-VNet1-VNet4_VNet1-to-VNet4_AE83D595', 'East-to-West'],
+      ['Connection-VNet1-VNet4_VNet4-to-VNet1_770477C0', 'West-to-East'],
+    ]);
+    expect(Object.keys(json.output ?? {})).toEqual([
+      'East-to-West-id',
+      'VNet1-gateway-public-ips',
+      'VNet4-gateway-public-ips',
+      'West-to-East-id',
     ]);
   });
 
