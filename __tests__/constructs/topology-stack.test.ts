@@ -13,6 +13,7 @@ import {
   resourcesOf,
   synthJson,
   synthTopology,
+  TerraformJson,
 } from '../support/synth';
 import { findingsOf, network, seedWith } from '../support/topologies';
 import type { TopologyFileInput } from '../../topology/schema';
@@ -636,6 +637,34 @@ describe("a site's local network gateways", () => {
       ['VNet5-to-Branch', ref('azurerm_local_network_gateway.Site-Branch-VNet5_LocalNetworkGateway_FA602727', 'id')],
       ['VNet5-to-Datacenter', ref('azurerm_local_network_gateway.Site-Datacenter_LocalNetworkGateway_777AB2A5', 'id')],
     ]);
+  });
+
+  it('a resource group without a region, or a region without a group, is dropped: one beside each network', () => {
+    // The rules refuse either alone in a file (sitePlacement); the stack's own check sees only the gateways it built.
+    const lngs = (extra: { resourceGroup?: string; location?: string }) => {
+      const topology = loadTopology(
+        seedWith((t) => {
+          t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'], ...extra }];
+          t.connections!.push({ from: 'VNet4', toSite: 'OnPrem' });
+        }),
+      ).model;
+      const stack = new TopologyStack(Testing.app(), 'test', { topology });
+      const json = JSON.parse(Testing.synth(stack, true)) as TerraformJson;
+      return Object.entries(resourcesOf(json, 'azurerm_local_network_gateway')).map(([address, g]) => [
+        address,
+        g.resource_group_name,
+        g.location,
+      ]);
+    };
+    const besideVNet4 = [
+      [
+        'Site-OnPrem-VNet4_LocalNetworkGateway_07AF9B5B',
+        '${azurerm_resource_group.ResourceGroup-TestRG4.name}',
+        'westus2',
+      ],
+    ];
+    expect(lngs({ resourceGroup: 'SitesRG' })).toEqual(besideVNet4);
+    expect(lngs({ location: 'eastus' })).toEqual(besideVNet4);
   });
 });
 
