@@ -128,19 +128,14 @@ export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopo
   const providerFor = (subscriptionId?: string) =>
     subscriptionId === undefined ? undefined : azurermProviderFor(scope, subscriptionId);
 
-  // Keyed as Azure compares them, without case: one group written two ways is one resource, under its first spelling.
   const resourceGroups = new Map<string, ResourceGroup>();
-  const groupKey = (subscriptionId: string | undefined, group: string) =>
-    `${subscriptionId ?? ''}/${group}`.toLowerCase();
+  const groupId = resourceGroupIds(topology.networks);
   const resourceGroupFor = (network: NetworkModel, tags?: Record<string, string>) => {
     if (!network.createResourceGroup) return undefined;
     const key = groupKey(network.subscriptionId, network.resourceGroup);
     let group = resourceGroups.get(key);
     if (!group) {
-      const id = network.subscriptionId
-        ? `ResourceGroup-${network.subscriptionId}-${network.resourceGroup}`
-        : `ResourceGroup-${network.resourceGroup}`;
-      group = new ResourceGroup(scope, id, {
+      group = new ResourceGroup(scope, groupId(key), {
         provider: providerFor(network.subscriptionId),
         name: network.resourceGroup,
         location: canonicalLocation(network.location),
@@ -300,6 +295,36 @@ export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopo
     ),
   );
   return { networks, gateways, connections };
+}
+
+/** Resource groups keyed as Azure compares them, without case: one group written two ways is one resource. */
+const groupKey = (subscriptionId: string | undefined, group: string) =>
+  `${subscriptionId ?? ''}/${group}`.toLowerCase();
+
+/**
+ * Each created resource group's id: `ResourceGroup-<group>` (`ResourceGroup-<subscription>-<group>` when its network
+ * names a subscription), under the first spelling of the group. cdktf gives a resource directly in a stack the id
+ * without the characters a Terraform address cannot hold, so that `Test.RG` and `TestRG` would be one address and one
+ * group would be lost; groups that would share an address take a hash of their id too. Decided from all the created
+ * groups at once, never their order.
+ */
+function resourceGroupIds(networks: readonly NetworkModel[]): (key: string) => string {
+  const ids = new Map<string, string>();
+  for (const n of networks) {
+    const key = groupKey(n.subscriptionId, n.resourceGroup);
+    if (!n.createResourceGroup || ids.has(key)) continue;
+    ids.set(
+      key,
+      n.subscriptionId ? `ResourceGroup-${n.subscriptionId}-${n.resourceGroup}` : `ResourceGroup-${n.resourceGroup}`,
+    );
+  }
+  const address = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '');
+  const sharing = new Map<string, number>();
+  for (const id of ids.values()) sharing.set(address(id), (sharing.get(address(id)) ?? 0) + 1);
+  return (key) => {
+    const id = ids.get(key)!;
+    return sharing.get(address(id))! > 1 ? `${id}_${shortHash(id)}` : id;
+  };
 }
 
 const isPinned = (site: SiteModel) => site.resourceGroup !== undefined && site.location !== undefined;

@@ -578,6 +578,35 @@ describe('resource groups, one for each group Azure tells apart', () => {
       ['VNet6', ref(`azurerm_resource_group.ResourceGroup-${SUB2}-TestRG1`, 'name')],
     ]);
   });
+
+  it('two groups that one Terraform address would hold (Test.RG and TestRG) each get an address of their own', () => {
+    const json = synthJson(
+      loadTopology({
+        networks: [
+          network(1, { resourceGroup: 'Test.RG' }),
+          network(2, { resourceGroup: 'TestRG' }),
+          // A group the stack does not create takes no address.
+          network(3, { resourceGroup: 'Prod.RG', createResourceGroup: false }),
+          network(4, { resourceGroup: 'ProdRG' }),
+        ],
+      }),
+    );
+    expect(
+      Object.entries(resourcesOf(json, 'azurerm_resource_group')).map(([address, g]) => [address, g.name]),
+    ).toEqual([
+      ['ResourceGroup-ProdRG', 'ProdRG'],
+      ['ResourceGroup-TestRG_3D1B4951', 'TestRG'],
+      ['ResourceGroup-TestRG_CA4DA755', 'Test.RG'],
+    ]);
+    expect(
+      Object.values(resourcesOf(json, 'azurerm_virtual_network')).map((n) => [n.name, n.resource_group_name]),
+    ).toEqual([
+      ['VNet1', ref('azurerm_resource_group.ResourceGroup-TestRG_CA4DA755', 'name')],
+      ['VNet2', ref('azurerm_resource_group.ResourceGroup-TestRG_3D1B4951', 'name')],
+      ['VNet3', 'Prod.RG'],
+      ['VNet4', ref('azurerm_resource_group.ResourceGroup-ProdRG', 'name')],
+    ]);
+  });
 });
 
 describe("a site's local network gateways", () => {
