@@ -128,19 +128,14 @@ export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopo
   const providerFor = (subscriptionId?: string) =>
     subscriptionId === undefined ? undefined : azurermProviderFor(scope, subscriptionId);
 
-  // Keyed as Azure compares them, without case: one group written two ways is one resource, under its first spelling.
   const resourceGroups = new Map<string, ResourceGroup>();
-  const groupKey = (subscriptionId: string | undefined, group: string) =>
-    `${subscriptionId ?? ''}/${group}`.toLowerCase();
+  const groupId = resourceGroupIds(topology.networks);
   const resourceGroupFor = (network: NetworkModel, tags?: Record<string, string>) => {
     if (!network.createResourceGroup) return undefined;
     const key = groupKey(network.subscriptionId, network.resourceGroup);
     let group = resourceGroups.get(key);
     if (!group) {
-      const id = network.subscriptionId
-        ? `ResourceGroup-${network.subscriptionId}-${network.resourceGroup}`
-        : `ResourceGroup-${network.resourceGroup}`;
-      group = new ResourceGroup(scope, id, {
+      group = new ResourceGroup(scope, groupId(key), {
         provider: providerFor(network.subscriptionId),
         name: network.resourceGroup,
         location: canonicalLocation(network.location),
@@ -218,12 +213,13 @@ export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopo
    * resources depend on which network happens to be listed first.
    */
   const sites = new Map<string, LocalSite>();
+  const siteId = siteIds(topology);
   const siteFor = (name: string, network: Network): LocalSite => {
     const model = topology.sites.find((s) => s.name === name)!;
     const pinned = isPinned(model);
     // A pinned site is shared by the networks of one subscription: its resources live where its connections do.
     const subscription = network.subscriptionId;
-    const id = siteIds(topology)(name, pinned ? subscription : network.name);
+    const id = siteId(name, pinned ? subscription : network.name);
     let site = sites.get(id);
     if (!site) {
       site = new LocalSite(scope, id, {
@@ -301,6 +297,36 @@ export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopo
   return { networks, gateways, connections };
 }
 
+/** Resource groups keyed as Azure compares them, without case: one group written two ways is one resource. */
+const groupKey = (subscriptionId: string | undefined, group: string) =>
+  `${subscriptionId ?? ''}/${group}`.toLowerCase();
+
+/**
+ * Each created resource group's id: `ResourceGroup-<group>` (`ResourceGroup-<subscription>-<group>` when its network
+ * names a subscription), under the first spelling of the group. cdktf gives a resource directly in a stack the id
+ * without the characters a Terraform address cannot hold, so that `Test.RG` and `TestRG` would be one address and one
+ * group would be lost; groups that would share an address take a hash of their id too. Decided from all the created
+ * groups at once, never their order.
+ */
+function resourceGroupIds(networks: readonly NetworkModel[]): (key: string) => string {
+  const ids = new Map<string, string>();
+  for (const n of networks) {
+    const key = groupKey(n.subscriptionId, n.resourceGroup);
+    if (!n.createResourceGroup || ids.has(key)) continue;
+    ids.set(
+      key,
+      n.subscriptionId ? `ResourceGroup-${n.subscriptionId}-${n.resourceGroup}` : `ResourceGroup-${n.resourceGroup}`,
+    );
+  }
+  const address = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '');
+  const sharing = new Map<string, number>();
+  for (const id of ids.values()) sharing.set(address(id), (sharing.get(address(id)) ?? 0) + 1);
+  return (key) => {
+    const id = ids.get(key)!;
+    return sharing.get(address(id))! > 1 ? `${id}_${shortHash(id)}` : id;
+  };
+}
+
 const isPinned = (site: SiteModel) => site.resourceGroup !== undefined && site.location !== undefined;
 
 /**
@@ -309,24 +335,18 @@ const isPinned = (site: SiteModel) => site.resourceGroup !== undefined && site.l
  * one (site `A` from network `B-C`, site `A-B` from network `C`); those take
  * `Site:<site>:<network>`. Decided from all the topology's site links at once, never their order.
  */
-const siteIdsByTopology = new WeakMap<TopologyModel, (site: string, network?: string) => string>();
-
 function siteIds(topology: TopologyModel): (site: string, network?: string) => string {
-  let ids = siteIdsByTopology.get(topology);
-  if (!ids) siteIdsByTopology.set(topology, (ids = computeSiteIds(topology)));
-  return ids;
-}
-
-function computeSiteIds(topology: TopologyModel): (site: string, network?: string) => string {
   const plain = (site: string, network?: string) =>
     network === undefined ? `Site-${site}` : `Site-${site}-${network}`;
+  // The sites that would take each id. An id and a site fix the network (or subscription) the id names, so two
+  // links of one site under one id share one gateway: only two sites under one id clash.
   const owners = new Map<string, Set<string>>();
   for (const c of topology.connections) {
     if (c.kind !== 'site') continue;
     const site = topology.sites.find((s) => s.name === c.to);
     const network = site && isPinned(site) ? topology.networks.find((n) => n.name === c.from)?.subscriptionId : c.from;
     const id = plain(c.to, network);
-    owners.set(id, (owners.get(id) ?? new Set()).add(`${c.to}\u0000${network ?? ''}`));
+    owners.set(id, (owners.get(id) ?? new Set()).add(c.to));
   }
   return (site, network) => {
     const id = plain(site, network);
@@ -367,8 +387,8 @@ function shortHash(text: string): string {
 /**
  * Construct ids the stack gives its own children. A network takes its name as its id (its resources' Terraform
  * addresses derive from it), unless the name is one of these, or starts or ends like one, or is a property every
- * JavaScript object has (`constructor`): then `network:<name>`, which no other id can be, since no Azure name holds a
- * colon.
+ * JavaScript object has (`constructor`, `__proto__`), or starts with a digit (which Azure takes but a Terraform address
+ * does not): then `network:<name>`, which no other id can be, since no Azure name holds a colon.
  */
 const STACK_IDS = ['azurerm', 'random', 'backend'];
 const STACK_ID_PREFIXES = ['azurerm-', 'ResourceGroup-', 'SharedKey-', 'Connection-', 'SiteConnection-', 'Site-'];
@@ -379,7 +399,7 @@ export function networkId(name: string): string {
   const taken =
     STACK_IDS.includes(name) ||
     name in Object.prototype ||
-    name === '__proto__' ||
+    /^[0-9]/.test(name) ||
     STACK_ID_PREFIXES.some((p) => name.startsWith(p)) ||
     STACK_ID_SUFFIXES.some((p) => name.endsWith(p));
   return taken ? `network:${name}` : name;

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Testing } from 'cdktf';
+import { App, Testing } from 'cdktf';
 import { RULES_CHECKED_CONTEXT, TOPOLOGY_DIAGRAM_FILE, TopologyStack } from '../../constructs';
 import { topologyDiagram } from '../../diagram/mermaid';
 import {
@@ -12,6 +13,7 @@ import {
   resourcesOf,
   synthJson,
   synthTopology,
+  TerraformJson,
 } from '../support/synth';
 import { findingsOf, network, seedWith } from '../support/topologies';
 import type { TopologyFileInput } from '../../topology/schema';
@@ -366,30 +368,33 @@ describe('what the file says reaches the Terraform', () => {
 });
 
 describe('the file and the stack options, as the stack synthesizes them', () => {
-  const json = synthJson(
-    loadTopology(
-      seedWith((t) => {
-        t.networks[0].createResourceGroup = false;
-        t.networks[0].gateway = {
-          bgp: {
-            asn: 65010,
-            peeringAddresses: [
-              // Listed in the other order than the gateway's ip configurations.
-              { ipConfigurationName: 'ipconfig2', apipaAddresses: ['169.254.22.1', '169.254.22.5'] },
-              { ipConfigurationName: 'ipconfig1', apipaAddresses: ['169.254.21.1'] },
-            ],
-          },
-        };
-        t.networks.push(
-          network(5, { name: 'VNet.5' }),
-          network(6, { name: 'azurerm' }),
-          network(7, { name: 'constructor' }),
-        );
-      }),
-    ),
-  );
+  // Each test synthesizes for itself: what a test checks must come from its own run.
+  const synthOptions = () =>
+    synthJson(
+      loadTopology(
+        seedWith((t) => {
+          t.networks[0].createResourceGroup = false;
+          t.networks[0].gateway = {
+            bgp: {
+              asn: 65010,
+              peeringAddresses: [
+                // Listed in the other order than the gateway's ip configurations.
+                { ipConfigurationName: 'ipconfig2', apipaAddresses: ['169.254.22.1', '169.254.22.5'] },
+                { ipConfigurationName: 'ipconfig1', apipaAddresses: ['169.254.21.1'] },
+              ],
+            },
+          };
+          t.networks.push(
+            network(5, { name: 'VNet.5' }),
+            network(6, { name: 'azurerm' }),
+            network(7, { name: 'constructor' }),
+          );
+        }),
+      ),
+    );
 
   it('a network whose group is not created names it; the others refer to the group the stack creates', () => {
+    const json = synthOptions();
     expect(Object.values(resourcesOf(json, 'azurerm_virtual_network')).map((n) => n.resource_group_name)).toEqual([
       'TestRG1',
       '${azurerm_resource_group.ResourceGroup-TestRG4.name}',
@@ -406,6 +411,7 @@ describe('the file and the stack options, as the stack synthesizes them', () => 
   });
 
   it("a gateway's BGP peering addresses, each with its ip configuration", () => {
+    const json = synthOptions();
     expect(Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway')).map((g) => g.bgp_settings)).toEqual([
       {
         asn: 65010,
@@ -422,6 +428,7 @@ describe('the file and the stack options, as the stack synthesizes them', () => 
   });
 
   it('an output name that needed a character replaced gets a hash of the name; a taken network id gets a prefix', () => {
+    const json = synthOptions();
     expect(Object.keys(json.output ?? {})).toEqual([
       'VNet1-gateway-public-ips',
       'VNet1-to-VNet4-id',
@@ -437,6 +444,55 @@ describe('the file and the stack options, as the stack synthesizes them', () => 
       expect.stringMatching(/^azurerm_virtual_network\.VNet5_VirtualNetwork_[0-9A-F]{8}$/),
       expect.stringMatching(/^azurerm_virtual_network\.networkazurerm_VirtualNetwork_[0-9A-F]{8}$/),
       expect.stringMatching(/^azurerm_virtual_network\.networkconstructor_VirtualNetwork_[0-9A-F]{8}$/),
+    ]);
+  });
+
+  it('a network named with a leading digit or like an id of the stack takes a prefix, so Terraform takes its address', () => {
+    const json = synthJson(
+      loadTopology(
+        seedWith((t) => {
+          t.networks.push(
+            network(5, { name: '5Net' }),
+            network(6, { name: 'Site-Edge' }),
+            network(7, { name: 'Edge-id' }),
+          );
+        }),
+      ),
+    );
+    expect(addresses(json).filter((a) => a.startsWith('azurerm_virtual_network.'))).toEqual([
+      'azurerm_virtual_network.VNet1_VirtualNetwork_C7B17EF8',
+      'azurerm_virtual_network.VNet4_VirtualNetwork_811A49EB',
+      'azurerm_virtual_network.network5Net_VirtualNetwork_4ED71FC9',
+      'azurerm_virtual_network.networkEdge-id_VirtualNetwork_46B0DFBA',
+      'azurerm_virtual_network.networkSite-Edge_VirtualNetwork_F98B5D85',
+    ]);
+    expect(Object.keys(json.output ?? {})).toEqual([
+      'Edge-id-gateway-public-ips',
+      'Site-Edge-gateway-public-ips',
+      'VNet1-gateway-public-ips',
+      'VNet1-to-VNet4-id',
+      'VNet4-gateway-public-ips',
+      'VNet4-to-VNet1-id',
+      '_5Net-gateway-public-ips_CE387C13',
+    ]);
+  });
+
+  it("a link's names from the file name its two connections and their outputs; its addresses stay", () => {
+    const json = synthJson(loadTopology(seedWith((t) => (t.connections![0].names = ['East-to-West', 'West-to-East']))));
+    expect(
+      Object.entries(resourcesOf(json, 'azurerm_virtual_network_gateway_connection')).map(([address, c]) => [
+        address,
+        c.name,
+      ]),
+    ).toEqual([
+      ['Connection-VNet1-VNet4_VNet1-to-VNet4_AE83D595', 'East-to-West'],
+      ['Connection-VNet1-VNet4_VNet4-to-VNet1_770477C0', 'West-to-East'],
+    ]);
+    expect(Object.keys(json.output ?? {})).toEqual([
+      'East-to-West-id',
+      'VNet1-gateway-public-ips',
+      'VNet4-gateway-public-ips',
+      'West-to-East-id',
     ]);
   });
 
@@ -482,5 +538,280 @@ describe('the file and the stack options, as the stack synthesizes them', () => 
         },
       });
     });
+  });
+});
+
+describe('resource groups, one for each group Azure tells apart', () => {
+  it('one group for two spellings of one name; two for names that differ, or for one name in two subscriptions', () => {
+    const SUB = '11111111-1111-1111-1111-111111111111';
+    const SUB2 = '22222222-2222-2222-2222-222222222222';
+    const json = synthJson(
+      loadTopology({
+        networks: [
+          network(1),
+          network(2, { resourceGroup: 'testrg1' }),
+          // Azure compares names case by case: 'ß' is not 'SS' to it, nor to the rules.
+          network(3, { resourceGroup: 'Straße' }),
+          network(4, { resourceGroup: 'STRASSE' }),
+          network(5, { resourceGroup: 'TestRG1', subscriptionId: SUB }),
+          network(6, { resourceGroup: 'TestRG1', subscriptionId: SUB2 }),
+        ],
+      }),
+    );
+    expect(
+      Object.entries(resourcesOf(json, 'azurerm_resource_group')).map(([address, g]) => [address, g.name, g.provider]),
+    ).toEqual([
+      [`ResourceGroup-${SUB}-TestRG1`, 'TestRG1', `azurerm.subscription_${SUB.replace(/-/g, '_')}`],
+      [`ResourceGroup-${SUB2}-TestRG1`, 'TestRG1', `azurerm.subscription_${SUB2.replace(/-/g, '_')}`],
+      ['ResourceGroup-STRASSE', 'STRASSE', undefined],
+      ['ResourceGroup-Strae', 'Straße', undefined],
+      ['ResourceGroup-TestRG1', 'TestRG1', undefined],
+    ]);
+    expect(
+      Object.values(resourcesOf(json, 'azurerm_virtual_network')).map((n) => [n.name, n.resource_group_name]),
+    ).toEqual([
+      ['VNet1', ref('azurerm_resource_group.ResourceGroup-TestRG1', 'name')],
+      ['VNet2', ref('azurerm_resource_group.ResourceGroup-TestRG1', 'name')],
+      ['VNet3', ref('azurerm_resource_group.ResourceGroup-Strae', 'name')],
+      ['VNet4', ref('azurerm_resource_group.ResourceGroup-STRASSE', 'name')],
+      ['VNet5', ref(`azurerm_resource_group.ResourceGroup-${SUB}-TestRG1`, 'name')],
+      ['VNet6', ref(`azurerm_resource_group.ResourceGroup-${SUB2}-TestRG1`, 'name')],
+    ]);
+  });
+
+  it('two groups that one Terraform address would hold (Test.RG and TestRG) each get an address of their own', () => {
+    const json = synthJson(
+      loadTopology({
+        networks: [
+          network(1, { resourceGroup: 'Test.RG' }),
+          network(2, { resourceGroup: 'TestRG' }),
+          // A group the stack does not create takes no address.
+          network(3, { resourceGroup: 'Prod.RG', createResourceGroup: false }),
+          network(4, { resourceGroup: 'ProdRG' }),
+        ],
+      }),
+    );
+    expect(
+      Object.entries(resourcesOf(json, 'azurerm_resource_group')).map(([address, g]) => [address, g.name]),
+    ).toEqual([
+      ['ResourceGroup-ProdRG', 'ProdRG'],
+      ['ResourceGroup-TestRG_3D1B4951', 'TestRG'],
+      ['ResourceGroup-TestRG_CA4DA755', 'Test.RG'],
+    ]);
+    expect(
+      Object.values(resourcesOf(json, 'azurerm_virtual_network')).map((n) => [n.name, n.resource_group_name]),
+    ).toEqual([
+      ['VNet1', ref('azurerm_resource_group.ResourceGroup-TestRG_CA4DA755', 'name')],
+      ['VNet2', ref('azurerm_resource_group.ResourceGroup-TestRG_3D1B4951', 'name')],
+      ['VNet3', 'Prod.RG'],
+      ['VNet4', ref('azurerm_resource_group.ResourceGroup-ProdRG', 'name')],
+    ]);
+  });
+});
+
+describe("a site's local network gateways", () => {
+  it('a site with its own group and region has one, shared by its networks; any other site one beside each network', () => {
+    const json = synthJson(
+      loadTopology(
+        seedWith((t) => {
+          t.networks.push(network(5));
+          t.sites = [
+            { name: 'Branch', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.1.0/24'] },
+            {
+              name: 'Datacenter',
+              gatewayAddress: '203.0.113.20',
+              addressSpace: ['192.168.2.0/24'],
+              resourceGroup: 'TestRG4',
+              location: 'westus2',
+            },
+          ];
+          t.connections!.push(
+            { from: 'VNet1', toSite: 'Datacenter' },
+            { from: 'VNet5', toSite: 'Datacenter' },
+            { from: 'VNet5', toSite: 'Branch' },
+          );
+        }),
+      ),
+    );
+    expect(
+      Object.entries(resourcesOf(json, 'azurerm_local_network_gateway')).map(([address, g]) => [
+        address,
+        g.name,
+        g.gateway_address,
+        g.resource_group_name,
+        g.location,
+      ]),
+    ).toEqual([
+      [
+        'Site-Branch-VNet5_LocalNetworkGateway_FA602727',
+        'Branch',
+        '203.0.113.10',
+        '${azurerm_resource_group.ResourceGroup-TestRG5.name}',
+        'eastus',
+      ],
+      [
+        'Site-Datacenter_LocalNetworkGateway_777AB2A5',
+        'Datacenter',
+        '203.0.113.20',
+        '${azurerm_resource_group.ResourceGroup-TestRG4.name}',
+        'westus2',
+      ],
+    ]);
+    expect(
+      Object.values(resourcesOf(json, 'azurerm_virtual_network_gateway_connection'))
+        .filter((c) => c.type === 'IPsec')
+        .map((c) => [c.name, c.local_network_gateway_id]),
+    ).toEqual([
+      ['VNet1-to-Datacenter', ref('azurerm_local_network_gateway.Site-Datacenter_LocalNetworkGateway_777AB2A5', 'id')],
+      ['VNet5-to-Branch', ref('azurerm_local_network_gateway.Site-Branch-VNet5_LocalNetworkGateway_FA602727', 'id')],
+      ['VNet5-to-Datacenter', ref('azurerm_local_network_gateway.Site-Datacenter_LocalNetworkGateway_777AB2A5', 'id')],
+    ]);
+  });
+
+  it('a resource group without a region, or a region without a group, is dropped: one beside each network', () => {
+    // The rules refuse either alone in a file (sitePlacement); the stack's own check sees only the gateways it built.
+    const lngs = (extra: { resourceGroup?: string; location?: string }) => {
+      const topology = loadTopology(
+        seedWith((t) => {
+          t.sites = [{ name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'], ...extra }];
+          t.connections!.push({ from: 'VNet4', toSite: 'OnPrem' });
+        }),
+      ).model;
+      const stack = new TopologyStack(Testing.app(), 'test', { topology });
+      const json = JSON.parse(Testing.synth(stack, true)) as TerraformJson;
+      return Object.entries(resourcesOf(json, 'azurerm_local_network_gateway')).map(([address, g]) => [
+        address,
+        g.resource_group_name,
+        g.location,
+      ]);
+    };
+    const besideVNet4 = [
+      [
+        'Site-OnPrem-VNet4_LocalNetworkGateway_07AF9B5B',
+        '${azurerm_resource_group.ResourceGroup-TestRG4.name}',
+        'westus2',
+      ],
+    ];
+    expect(lngs({ resourceGroup: 'SitesRG' })).toEqual(besideVNet4);
+    expect(lngs({ location: 'eastus' })).toEqual(besideVNet4);
+  });
+});
+
+describe('ids that two links would share', () => {
+  // Names chosen so that joining them with "-" gives one text twice: each such pair takes ids with ":" instead.
+  const SUB = '11111111-1111-1111-1111-111111111111';
+  const pinned = { resourceGroup: 'SitesRG', location: 'eastus' };
+
+  it('links and local network gateways keep addresses of their own', () => {
+    const json = synthJson(
+      loadTopology({
+        networks: [
+          network(1, { name: 'Hub' }),
+          network(2, { name: 'Hub-East' }),
+          network(3, { name: 'East-West' }),
+          network(4, { name: 'West' }),
+          network(5, { name: 'Remote', subscriptionId: SUB }),
+        ],
+        sites: [
+          { name: 'Lab', gatewayAddress: '203.0.113.1', addressSpace: ['192.168.1.0/24'] },
+          { name: 'Lab-East', gatewayAddress: '203.0.113.2', addressSpace: ['192.168.2.0/24'] },
+          { name: 'Depot-West', gatewayAddress: '203.0.113.3', addressSpace: ['192.168.3.0/24'], ...pinned },
+          { name: 'Depot', gatewayAddress: '203.0.113.4', addressSpace: ['192.168.4.0/24'] },
+          { name: 'Vault', gatewayAddress: '203.0.113.5', addressSpace: ['192.168.5.0/24'], ...pinned },
+          { name: `Vault-${SUB}`, gatewayAddress: '203.0.113.6', addressSpace: ['192.168.6.0/24'], ...pinned },
+          { name: 'West-Hub-East', gatewayAddress: '203.0.113.7', addressSpace: ['192.168.7.0/24'], ...pinned },
+        ],
+        connections: [
+          // Hub-East-West twice.
+          { from: 'Hub-East', to: 'West' },
+          { from: 'Hub', to: 'East-West' },
+          // Site-Lab-East-West twice: a site beside each network.
+          { from: 'East-West', toSite: 'Lab' },
+          { from: 'West', toSite: 'Lab-East' },
+          // Site-Depot-West twice: a site of its own group and region, and a site beside its network.
+          { from: 'Hub', toSite: 'Depot-West' },
+          { from: 'West', toSite: 'Depot' },
+          // Site-Vault-<subscription> twice: two sites of their own groups, one reached from another subscription.
+          { from: 'Remote', toSite: 'Vault' },
+          { from: 'Hub', toSite: `Vault-${SUB}` },
+          // Site-West-Hub-East once: a link between networks (Hub-East to West) has no local network gateway.
+          { from: 'Hub', toSite: 'West-Hub-East' },
+        ],
+      }),
+    );
+    expect(
+      Object.entries(resourcesOf(json, 'azurerm_local_network_gateway')).map(([address, g]) => [address, g.name]),
+    ).toEqual([
+      ['Site-West-Hub-East_LocalNetworkGateway_0B7566B4', 'West-Hub-East'],
+      ['SiteDepot-West_LocalNetworkGateway_58A1B214', 'Depot-West'],
+      ['SiteDepotWest_LocalNetworkGateway_E47EB28B', 'Depot'],
+      ['SiteLab-EastWest_LocalNetworkGateway_0FF9CFC8', 'Lab-East'],
+      ['SiteLabEast-West_LocalNetworkGateway_10617FB7', 'Lab'],
+      [`SiteVault-${SUB}_LocalNetworkGateway_38F66B1A`, `Vault-${SUB}`],
+      [`SiteVault${SUB}_LocalNetworkGateway_5C36FE94`, 'Vault'],
+    ]);
+    expect(
+      Object.entries(resourcesOf(json, 'azurerm_virtual_network_gateway_connection'))
+        .filter(([, c]) => c.type === 'Vnet2Vnet')
+        .map(([address, c]) => [address, c.name]),
+    ).toEqual([
+      ['Connection-Hub-EastWest_Hub-East-to-West_2F605D2D', 'Hub-East-to-West'],
+      ['Connection-Hub-EastWest_West-to-Hub-East_0565895A', 'West-to-Hub-East'],
+      ['Connection-HubEast-West_East-West-to-Hub_8ADC79FF', 'East-West-to-Hub'],
+      ['Connection-HubEast-West_Hub-to-East-West_698E9EC5', 'Hub-to-East-West'],
+    ]);
+  });
+});
+
+describe('the stack checking itself', () => {
+  it("sees the file's hub-and-spoke, by the networks' construct paths", () => {
+    const topology = loadTopology(
+      seedWith((t) => {
+        t.networks.push(network(5));
+        t.connections = [];
+        t.hubAndSpoke = { hub: 'VNet1', spokes: ['VNet4', 'VNet5'] };
+      }),
+    );
+    const stack = new TopologyStack(Testing.app(), 'hub', { topology: topology.model });
+    Testing.synth(stack, true);
+    const annotations = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type.startsWith('@cdktf/')).map((m) => [c.node.path, m.data]));
+    expect(annotations).toEqual([
+      [
+        'hub',
+        'warning: hubAndSpoke.bgp: hub-and-spoke around "VNet1": bgp is false, so spokes will not reach each other through the hub (transit needs BGP on every connection of the path); set bgp to true and give every gateway bgp settings, or connect spokes that must talk directly',
+      ],
+    ]);
+  });
+});
+
+describe('the stack directory of a synth', () => {
+  it('holds only the Terraform of the format last written: cdk.tf.json, or cdk.tf and its metadata.json', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'stack-formats-'));
+    const directory = join(outdir, 'stacks', seed.name);
+    const synth = (hclOutput: boolean) => {
+      const saved = process.env.SYNTH_HCL_OUTPUT;
+      process.env.SYNTH_HCL_OUTPUT = String(hclOutput);
+      try {
+        const app = new App({ hclOutput, outdir, context: { [RULES_CHECKED_CONTEXT]: true } });
+        new TopologyStack(app, seed.name, { topology: seed.model });
+        app.synth();
+      } finally {
+        if (saved === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+        else process.env.SYNTH_HCL_OUTPUT = saved;
+      }
+      return readdirSync(directory).sort();
+    };
+    try {
+      // What an earlier `cdktf synth --hcl` left.
+      mkdirSync(directory, { recursive: true });
+      writeFileSync(join(directory, 'cdk.tf'), '');
+      writeFileSync(join(directory, 'metadata.json'), '{}');
+      expect(synth(false)).toEqual(['cdk.tf.json', TOPOLOGY_DIAGRAM_FILE]);
+      expect(synth(true)).toEqual(['cdk.tf', 'metadata.json', TOPOLOGY_DIAGRAM_FILE]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
