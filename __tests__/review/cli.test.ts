@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, runReview, synthesisEnvironment } from '../../review/cli';
@@ -160,5 +161,141 @@ describe('review --git runs another commit: what it is given', () => {
     const { code, stderr } = run(file, file);
     expect(code).toBe(1);
     expect(stderr).not.toContain('hunter2');
+  });
+});
+
+/**
+ * `--git` on a repository of its own whose cdktf app is a shell command that copies the ref's stack file: the
+ * worktree, the app command, TOPOLOGY, the environment and the clean-up, without a synthesis.
+ */
+describe('review --git: each ref built in a worktree of its own', () => {
+  const COPY_STACK =
+    'env > "$ENV_REPORT"; mkdir -p "$CDKTF_OUTDIR/stacks/one" && cp "${TOPOLOGY:-stack.json}" "$CDKTF_OUTDIR/stacks/one/cdk.tf.json"';
+
+  /** A repository with one commit per entry (files to write, null to delete) and an empty node_modules. */
+  function repository(...commits: Record<string, string | null>[]): string {
+    const root = mkdtempSync(join(tmpdir(), 'review-git-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+    git('init', '--quiet');
+    mkdirSync(join(root, 'node_modules'));
+    writeFileSync(join(root, '.gitignore'), 'node_modules\n');
+    for (const [i, files] of commits.entries()) {
+      for (const [name, text] of Object.entries(files)) {
+        if (text === null) rmSync(join(root, name));
+        else writeFileSync(join(root, name), text);
+      }
+      git('add', '--all');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', `commit ${i}`);
+    }
+    return root;
+  }
+  const app = (command: string) => JSON.stringify({ app: command });
+
+  function review(root: string, ...args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = runReview(args, root, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const worktrees = execFileSync('git', ['worktree', 'list'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+    return { code, stdout, stderr, worktrees };
+  }
+
+  const envReport = () => join(mkdtempSync(join(tmpdir(), 'review-env-')), 'env.txt');
+
+  it('compares the stacks two commits build, with credentials left out, and removes its worktrees', () => {
+    const report = envReport();
+    const root = repository(
+      { 'cdktf.json': app(COPY_STACK.replace('$ENV_REPORT', report)), 'stack.json': seedText },
+      { 'stack.json': readFileSync(REGENERATED, 'utf8') },
+    );
+    process.env.ARM_CLIENT_SECRET = 'not-for-the-ref';
+    try {
+      const { code, stdout, stderr, worktrees } = review(root, '--git', 'HEAD~1', 'HEAD');
+      expect({ code, stderr }).toEqual({ code: 2, stderr: '' });
+      expect(stdout.split('\n')[0]).toBe('Replacement-risk report: HEAD~1 -> HEAD');
+      expect(stdout).toMatch(/! gateway VNet1GW .* is replaced \(generation "Generation2" -> "Generation1"\)/);
+      expect(worktrees).toHaveLength(1);
+    } finally {
+      delete process.env.ARM_CLIENT_SECRET;
+    }
+    const env = readFileSync(report, 'utf8');
+    expect(env).not.toContain('ARM_CLIENT_SECRET');
+    expect(env).toMatch(/^CDKTF_OUTDIR=/m);
+    expect(env).toMatch(/^CHECKPOINT_DISABLE=1$/m);
+    expect(env).toMatch(/^CI=1$/m);
+    expect(env).not.toMatch(/^TOPOLOGY=/m);
+  });
+
+  it('gives --topology to the app as TOPOLOGY, the ref’s own copy of the file', () => {
+    const report = envReport();
+    const root = repository(
+      { 'cdktf.json': app(COPY_STACK.replace('$ENV_REPORT', report)), 'other.json': seedText },
+      { 'other.json': readFileSync(RESIZED, 'utf8') },
+    );
+    const { code, stdout, worktrees } = review(root, '--topology', 'other.json', '--git', 'HEAD~1', 'HEAD');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('Replacement-risk report: HEAD~1:other.json -> HEAD:other.json');
+    expect(stdout).toMatch(/~ +VNet1GW \(azurerm_virtual_network_gateway\.\S+\): changed in place, sku "VpnGw2AZ"/);
+    expect(readFileSync(report, 'utf8')).toMatch(/^TOPOLOGY=other\.json$/m);
+    expect(worktrees).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'a --topology the ref does not have',
+      { 'stack.json': seedText },
+      ['--topology', 'missing.json'],
+      'review: --git: HEAD has no "missing.json"',
+    ],
+    [
+      'a --topology that is a symbolic link out of the worktree',
+      { 'stack.json': seedText, 'link.json': null },
+      ['--topology', 'link.json'],
+      'review: --topology "link.json" leaves the worktree; give a path inside it, e.g. topologies/mesh.json',
+    ],
+    [
+      'no cdktf.json',
+      { 'stack.json': seedText, 'cdktf.json': null },
+      [],
+      'review: --git: HEAD has no cdktf.json with an "app" command',
+    ],
+    [
+      'an app that fails',
+      { 'cdktf.json': app('echo "first line" >&2; echo "second line" >&2; exit 3') },
+      [],
+      'review: --git: synthesizing HEAD failed: first line',
+    ],
+    [
+      'an app that fails without a word',
+      { 'cdktf.json': app('exit 3') },
+      [],
+      'review: --git: synthesizing HEAD failed: no message',
+    ],
+    [
+      'an app that writes no stack',
+      { 'cdktf.json': app('true') },
+      [],
+      'review: --git: HEAD synthesized 0 stacks; expected exactly one',
+    ],
+    [
+      'an app that writes two stacks',
+      { 'cdktf.json': app('mkdir -p "$CDKTF_OUTDIR/stacks/a" "$CDKTF_OUTDIR/stacks/b"') },
+      [],
+      'review: --git: HEAD synthesized 2 stacks; expected exactly one',
+    ],
+  ])('%s: exit 1 with the one-line message, and no worktree left', (_, files, options, message) => {
+    const outside = join(mkdtempSync(join(tmpdir(), 'review-outside-')), 'secret.json');
+    writeFileSync(outside, seedText);
+    const first = { 'cdktf.json': app(COPY_STACK.replace('$ENV_REPORT', '/dev/null')), ...files };
+    const root = repository(Object.fromEntries(Object.entries(first).filter(([, text]) => text !== null)));
+    if ('link.json' in files) {
+      symlinkSync(outside, join(root, 'link.json'));
+      execFileSync('git', ['add', 'link.json'], { cwd: root });
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'link'], {
+        cwd: root,
+      });
+    }
+    const { code, stdout, stderr, worktrees } = review(root, ...options, '--git', 'HEAD', 'HEAD');
+    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: `${message}\n` });
+    expect(worktrees).toHaveLength(1);
   });
 });
