@@ -3,10 +3,10 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Fn, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, Aspects, Fn, Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { Network, RULES_CHECKED_CONTEXT, SharedKey, TopologyStack, VpnGateway } from '../../constructs';
-import { escapeConfiguration, escapeLiteralParts } from '../../constructs/literal-text';
+import { escapeConfiguration, escapeLiteralParts, keepTextLiteral } from '../../constructs/literal-text';
 import { loadTopology, ref, resourcesOf, synthJson, synthScope, TerraformJson } from '../support/synth';
 import { seedWith } from '../support/topologies';
 
@@ -28,6 +28,22 @@ describe('escapeConfiguration', () => {
   it('escapes the keys and strings of objects with and without a prototype, in lists; leaves other values', () => {
     const bare = Object.assign(Object.create(null) as Record<string, unknown>, { '${a}': ['%{b}', 1, true, null] });
     expect(escapeConfiguration({ tags: bare, n: 2 })).toEqual({ tags: { '$${a}': ['%%{b}', 1, true, null] }, n: 2 });
+  });
+
+  it('leaves an object token as the same object, for cdktf to resolve', () => {
+    const token = Lazy.anyValue({ produce: () => ({ owner: 'me' }) });
+    const escaped = escapeConfiguration({ tags: token, name: '${x}' }) as Record<string, unknown>;
+    expect(escaped.tags).toBe(token);
+    expect(escaped.name).toBe('$${x}');
+  });
+});
+
+describe('keepTextLiteral', () => {
+  it('adds its one aspect to a scope once, however often the scope asks', () => {
+    const scope = new TerraformStack(Testing.app(), 'test');
+    keepTextLiteral(scope);
+    keepTextLiteral(scope);
+    expect(Aspects.of(scope).all).toHaveLength(1);
   });
 });
 

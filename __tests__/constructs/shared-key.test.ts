@@ -55,6 +55,14 @@ describe('SharedKey', () => {
     );
   });
 
+  it("writes an id that is not a secret's as it is, with an empty secret name, where no link uses it", () => {
+    const url = 'https://kv1.vault.azure.net/secrets/vpn';
+    const json = synthScope((scope) => new SharedKey(scope, 'Key', { source: { keyVaultSecretId: url } }));
+    expect(Object.values(json.data?.azurerm_key_vault_secret ?? {})).toEqual([
+      expect.objectContaining({ key_vault_id: url, name: '' }),
+    ]);
+  });
+
   it('is shared by both directions of a link', () => {
     const json = synthScope((scope) => {
       articleGateway(scope, 'VNet1', 1).connectTo(articleGateway(scope, 'VNet4', 41));
