@@ -122,33 +122,32 @@ function gatewaySubnetAttachments(
   const result = new Map<string, GatewaySubnetAttachments>();
   if (gatewaySubnetIds.size === 0) return result;
   const options = { scope, resolver: new DefaultTokenResolver(new StringConcat()) };
-  const resolve = (value: unknown): unknown => (value === undefined ? undefined : Tokenization.resolve(value, options));
+  const resolve = (value: unknown): unknown => Tokenization.resolve(value, options);
   const resolved = (value: unknown): string | undefined => {
     const r = resolve(value);
     return typeof r === 'string' ? r : undefined;
   };
 
-  const tablesWithDefaultRoute = new Set<string>();
-  const tableIdsByName = new Map<string, string[]>();
-  for (const c of constructs) {
-    if (isResource<RouteTable>(c, 'azurerm_route_table')) {
-      const id = resolved(c.id) as string;
-      const name = resolved(c.name) as string;
-      const nameInput = resolved(c.nameInput);
-      for (const key of [name, nameInput]) if (key) tableIdsByName.set(key, [...(tableIdsByName.get(key) ?? []), id]);
-      const routes = resolve(c.routeInput);
-      if (
-        Array.isArray(routes) &&
-        // The block's input, as written in code (camelCase).
-        routes.some((r) => (r as { addressPrefix?: unknown }).addressPrefix === DEFAULT_ROUTE)
-      ) {
-        tablesWithDefaultRoute.add(id);
-      }
-    }
-  }
+  // The tables a 0.0.0.0/0 `azurerm_route` is added to, by the table name it gives: a reference or the name itself.
+  const defaultRouteTableNames = new Set<unknown>();
   for (const c of constructs) {
     if (isResource<Route>(c, 'azurerm_route') && resolved(c.addressPrefixInput) === DEFAULT_ROUTE) {
-      for (const id of tableIdsByName.get(resolved(c.routeTableNameInput) ?? '') ?? []) tablesWithDefaultRoute.add(id);
+      defaultRouteTableNames.add(resolve(c.routeTableNameInput));
+    }
+  }
+  const tablesWithDefaultRoute = new Set<unknown>();
+  for (const c of constructs) {
+    if (isResource<RouteTable>(c, 'azurerm_route_table')) {
+      const routes = resolve(c.routeInput);
+      if (
+        defaultRouteTableNames.has(resolve(c.name)) ||
+        defaultRouteTableNames.has(resolve(c.nameInput)) ||
+        (Array.isArray(routes) &&
+          // The block's input, as written in code (camelCase).
+          routes.some((r) => (r as { addressPrefix?: unknown }).addressPrefix === DEFAULT_ROUTE))
+      ) {
+        tablesWithDefaultRoute.add(resolve(c.id));
+      }
     }
   }
 
@@ -166,7 +165,7 @@ function gatewaySubnetAttachments(
       if (
         isResource<SubnetRouteTableAssociation>(c, 'azurerm_subnet_route_table_association') &&
         resolved(c.subnetIdInput) === gatewaySubnet &&
-        tablesWithDefaultRoute.has(resolved(c.routeTableIdInput) ?? '')
+        tablesWithDefaultRoute.has(resolve(c.routeTableIdInput))
       ) {
         defaultRoutes.push(c.node.path);
       }

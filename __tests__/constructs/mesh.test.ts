@@ -25,6 +25,47 @@ describe('Mesh', () => {
     expect(addresses(build([...NAMES].reverse())).sort()).toEqual(addresses(build(NAMES)).sort());
   });
 
+  it('orders networks by name before construct path, whatever order they are listed in', () => {
+    // East holds VNet2 and West VNet1: by name West comes first, by construct path East would.
+    const build = (order: string[]) => {
+      let keys: string[] = [];
+      const json = synthScope((scope) => {
+        const gateways = Object.fromEntries(
+          [
+            ['East', 'VNet2'],
+            ['West', 'VNet1'],
+          ].map(([id, name], i) => [id, articleNetwork(scope, id, i + 1, { name }).addVpnGateway()]),
+        );
+        keys = [...new Mesh(scope, 'Mesh', { gateways: order.map((id) => gateways[id]) }).connections.keys()];
+      });
+      return { json, keys };
+    };
+    const [listed, reversed] = [build(['East', 'West']), build(['West', 'East'])];
+    expect([listed.keys, reversed.keys]).toEqual([['VNet1-VNet2'], ['VNet1-VNet2']]);
+    expect(reversed.json).toEqual(listed.json);
+  });
+
+  it('tells the rules its networks as listed, with BGP only when every link runs it', () => {
+    /** A mesh of VNet4, VNet1 and VNet5, the gateways named in `bgp` running BGP. */
+    const groups = (bgp: string[]) => {
+      let result: unknown;
+      synthScope((scope) => {
+        const gateways = ['VNet4', 'VNet1', 'VNet5'].map((name, i) =>
+          articleGateway(scope, name, i + 1, bgp.includes(name) ? { bgp: { asn: 65011 + i } } : {}),
+        );
+        new Mesh(scope, 'Mesh', { gateways });
+        result = collectTopology(scope).groups;
+      });
+      return result;
+    };
+    const group = (bgp: boolean) => [
+      { path: 'test/Mesh', kind: 'mesh', networks: ['test/VNet4', 'test/VNet1', 'test/VNet5'], bgp },
+    ];
+    expect(groups(['VNet4', 'VNet1', 'VNet5'])).toEqual(group(true));
+    // VNet1-VNet4 runs BGP, the links to VNet5 do not.
+    expect(groups(['VNet4', 'VNet1'])).toEqual(group(false));
+  });
+
   it('orders two networks of one name by construct path, whatever order they are listed in', () => {
     const build = (order: string[]) =>
       synthScope((scope) => {

@@ -1,6 +1,8 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { collectTopology, Network, VpnGateway } from '../../constructs';
+import { checkTopology } from '../../rules';
 import { articleNetwork } from '../support/fixtures';
 import { addresses, resourcesOf, synthScope } from '../support/synth';
 
@@ -15,6 +17,18 @@ describe('Network', () => {
     ]);
     const subnets = Object.values(resourcesOf(json, 'azurerm_subnet')).map((s) => [s.name, s.address_prefixes]);
     expect(Object.fromEntries(subnets)).toEqual({ FrontEnd: ['10.1.0.0/24'], GatewaySubnet: ['10.1.255.0/27'] });
+  });
+
+  it('names the resource group it creates after the network when given no name', () => {
+    const json = synthScope(
+      (scope) => new Network(scope, 'VNet1', { location: 'eastus', addressSpace: ['10.1.0.0/16'] }),
+    );
+    expect(Object.values(resourcesOf(json, 'azurerm_resource_group'))).toEqual([
+      expect.objectContaining({ name: 'VNet1-rg', location: 'eastus' }),
+    ]);
+    expect(Object.values(resourcesOf(json, 'azurerm_virtual_network'))[0].resource_group_name).toMatch(
+      /^\$\{azurerm_resource_group\.VNet1_ResourceGroup_[0-9A-F]{8}\.name\}$/,
+    );
   });
 
   it('uses an existing resource group by name when asked not to create one', () => {
@@ -34,6 +48,28 @@ describe('Network', () => {
     expect(Object.keys(resourcesOf(json, 'azurerm_resource_group'))).toEqual(['Group']);
     const groups = Object.values(resourcesOf(json, 'azurerm_virtual_network')).map((n) => n.resource_group_name);
     expect(groups).toEqual(['${azurerm_resource_group.Group.name}', '${azurerm_resource_group.Group.name}']);
+  });
+
+  it('is checked like a created group when it is in a group created elsewhere in the stack; an existing group is not', () => {
+    const scope = new TerraformStack(Testing.app(), 'test');
+    const group = new ResourceGroup(scope, 'Group', { name: 'Shared', location: 'eastus' });
+    articleNetwork(scope, 'VNet1', 1, { resourceGroup: group });
+    articleNetwork(scope, 'VNet2', 2, { resourceGroup: group, location: 'westus' });
+    // Two networks in an existing group, in two regions: the group is not this stack's to place.
+    articleNetwork(scope, 'VNet3', 3, { resourceGroupName: 'Existing', createResourceGroup: false });
+    articleNetwork(scope, 'VNet4', 4, {
+      resourceGroupName: 'Existing',
+      createResourceGroup: false,
+      location: 'westus',
+    });
+    expect(checkTopology(collectTopology(scope))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet2',
+        message:
+          'network "VNet2": resource group "Shared" is created in eastus for network "VNet1", but this network is in westus; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
+      },
+    ]);
   });
 
   it('associates a network security group and a route table with a workload subnet', () => {
@@ -108,6 +144,23 @@ describe('Network', () => {
         ['test/Networks/VNet1', 'VNet1GW'],
       ]);
     });
+  });
+
+  it("is checked without a gateway too, a subnet finding under the subnet's construct path", () => {
+    const scope = new TerraformStack(Testing.app(), 'test');
+    new Network(scope, 'VNet1', {
+      location: 'eastus',
+      addressSpace: ['10.1.0.0/16'],
+      subnets: [{ name: 'FrontEnd', addressPrefix: '10.2.0.0/24' }],
+    });
+    expect(checkTopology(collectTopology(scope))).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet1/Subnet-FrontEnd',
+        message:
+          'network "VNet1": subnet "FrontEnd" 10.2.0.0/24 is outside the address space 10.1.0.0/16; choose a prefix inside it',
+      },
+    ]);
   });
 
   it('has no GatewaySubnet without a prefix', () => {

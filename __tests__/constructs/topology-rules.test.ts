@@ -1,3 +1,4 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Route } from '@cdktf/provider-azurerm/lib/route';
 import { RouteTable, RouteTableRoute } from '@cdktf/provider-azurerm/lib/route-table';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
@@ -132,6 +133,46 @@ describe('GatewaySubnet attachments from other constructs', () => {
     expect(findings(stack)).toEqual([
       { severity: 'error', path: 'test/ByReferenceOnVNet1', message: routeMessage('VNet1') },
       { severity: 'error', path: 'test/ByNameOnVNet2', message: routeMessage('VNet2') },
+    ]);
+  });
+});
+
+describe('the stack checking itself when it synthesizes', () => {
+  it('fails once on each error and warns once on each warning, on the stack', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    // A /28 GatewaySubnet is a warning, a /30 an error.
+    new Network(stack, 'VNet1', {
+      location: 'eastus',
+      addressSpace: ['10.1.0.0/16'],
+      gatewaySubnetPrefix: '10.1.255.0/28',
+    });
+    new Network(stack, 'VNet2', {
+      location: 'eastus',
+      addressSpace: ['10.2.0.0/16'],
+      gatewaySubnetPrefix: '10.2.255.0/30',
+    });
+    let message = '';
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    // cdktf lists each failed validation as `[<construct path>] <error>`.
+    expect(message.split('\n').filter((line) => line.startsWith('  ['))).toEqual([
+      '  [test] error: test/VNet2: network "VNet2": gatewaySubnetPrefix 10.2.255.0/30 is a /30, smaller than the /29 Azure requires for GatewaySubnet; use a /27 or larger',
+    ]);
+    const annotations = stack.node
+      .findAll()
+      .flatMap((c) =>
+        c.node.metadata.filter((m) => m.type.startsWith('@cdktf/')).map((m) => [c.node.path, m.type, m.data]),
+      );
+    expect(annotations).toEqual([
+      [
+        'test',
+        '@cdktf/warn',
+        'warning: test/VNet1: network "VNet1": gatewaySubnetPrefix 10.1.255.0/28 is a /28, which Azure accepts but leaves no room for more gateway instances or features; use a /27 or larger',
+      ],
     ]);
   });
 });
