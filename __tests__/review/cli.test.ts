@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, runReview, synthesisEnvironment } from '../../review/cli';
+import { parseArgs, runReview, synthesisEnvironment, USAGE } from '../../review/cli';
 import { StackInputError } from '../../review/compare';
 import { readTopology, ROOT, synthTopology } from '../support/synth';
 
@@ -20,6 +20,12 @@ const REGENERATED = write(
   'regenerated.json',
   seedText.replace('"generation": "Generation2"', '"generation": "Generation1"'),
 );
+const MISSING = join(dir, 'missing.json');
+const BROKEN = write('broken.json', '{');
+const BROKEN_LATER = write('broken-later.json', '{"output": 1} x');
+const EMPTY = write('empty.json', '');
+const OTHER = write('other.json', '{"a": 1}');
+const PLAN_ALONE = '--plan reads one plan file and nothing else; leave out --git, --topology and stacks';
 
 function run(...args: string[]) {
   let stdout = '';
@@ -66,22 +72,50 @@ describe('npm run review', () => {
     expect(stdout).toContain('--plan <plan.json>');
   });
 
+  // Each case is named in words: a name holding a temporary path would change from run to run.
   it.each([
-    [['--plan'], 'review: --plan needs a file'],
-    [['--git', 'HEAD', '--topology'], 'review: --topology needs a file, e.g. --topology topologies/vnet1-vnet4.json\n'],
-    [['--plan', 'p.json', OLD], 'review: --plan reads one plan file and nothing else'],
-    [[OLD], 'review: expected two stacks, got 1'],
-    [[OLD, join(dir, 'missing.json')], `review: ${join(dir, 'missing.json')}: cannot read (no such file)`],
-    [[OLD, dir], `review: ${dir}: cannot read (EISDIR)\n`],
-    [[OLD, write('broken.json', '{')], `review: ${join(dir, 'broken.json')}: not valid JSON`],
-    [[OLD, write('other.json', '{"a": 1}')], `review: ${join(dir, 'other.json')}: not a synthesized stack`],
-    [['--frobnicate', OLD, SAME], 'review: unknown option --frobnicate'],
-    [['--git', 'HEAD', 'no-such-ref-anywhere'], 'review: --git: "no-such-ref-anywhere" is not a commit'],
-  ])('exits 1 for %j with a message and no stack trace', (args, message) => {
+    [
+      '--plan without a file',
+      ['--plan'],
+      'review: --plan needs a file: terraform show -json plan.tfplan > plan.json\n',
+    ],
+    [
+      '--topology without a file',
+      ['--git', 'HEAD', '--topology'],
+      'review: --topology needs a file, e.g. --topology topologies/vnet1-vnet4.json\n',
+    ],
+    ['--plan with a stack', ['--plan', 'p.json', OLD], `review: ${PLAN_ALONE}\n`],
+    ['--plan with --git', ['--plan', 'p.json', '--git'], `review: ${PLAN_ALONE}\n`],
+    ['--plan with --topology', ['--plan', 'p.json', '--topology', 't.json'], `review: ${PLAN_ALONE}\n`],
+    ['one stack', [OLD], `review: expected two stacks, got 1\n${USAGE}\n`],
+    ['three stacks', [OLD, SAME, RESIZED], `review: expected two stacks, got 3\n${USAGE}\n`],
+    [
+      '--topology with two files',
+      ['--topology', 't.json', OLD, SAME],
+      'review: --topology goes with --git; with two files, pass the files\n',
+    ],
+    ['a missing file', [OLD, MISSING], `review: ${MISSING}: cannot read (no such file)\n`],
+    ['a directory', [OLD, dir], `review: ${dir}: cannot read (EISDIR)\n`],
+    ['a file cut short', [OLD, BROKEN], `review: ${BROKEN}: not valid JSON (at character 1)\n`],
+    [
+      'a file broken past its tenth character',
+      [OLD, BROKEN_LATER],
+      `review: ${BROKEN_LATER}: not valid JSON (at character 14)\n`,
+    ],
+    ['an empty file', [OLD, EMPTY], `review: ${EMPTY}: not valid JSON\n`],
+    ['JSON that is not a stack', [OLD, OTHER], `review: ${OTHER}: not a synthesized stack`],
+    ['an unknown option', ['--frobnicate', OLD, SAME], `review: unknown option --frobnicate\n${USAGE}\n`],
+    [
+      'a ref that names no commit',
+      ['--git', 'HEAD', 'no-such-ref-anywhere'],
+      'review: --git: "no-such-ref-anywhere" is not a commit',
+    ],
+  ])('exits 1 for %s with a message and no stack trace', (_, args, message) => {
     const { code, stdout, stderr } = run(...args);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr.startsWith(message)).toBe(true);
+    if (message.endsWith('\n')) expect(stderr).toBe(message);
+    else expect(stderr.startsWith(message)).toBe(true);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -142,7 +176,7 @@ describe('review --git runs another commit: what it is given', () => {
       AWS_SECRET_ACCESS_KEY: 'k',
       TF_VAR_vpn_key: 'psk',
     });
-    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/home/u' });
+    expect(env).toStrictEqual({ PATH: '/usr/bin', HOME: '/home/u' });
   });
 
   it.each(['../outside.json', '/etc/passwd', 'topologies/../../outside.json'])(
