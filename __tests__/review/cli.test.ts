@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, runReview, synthesisEnvironment, USAGE } from '../../review/cli';
@@ -273,6 +273,27 @@ describe('review --git: each ref built in a worktree of its own', () => {
     expect(worktrees).toHaveLength(1);
   });
 
+  it('builds each ref in src/ of a vnet-review- directory, with this checkout’s node_modules, no stdin and out/ for the stack', () => {
+    const report = envReport();
+    const root = repository({
+      'cdktf.json': app(
+        `{ pwd; ls node_modules; [ -c /dev/stdin ] && echo stdin=none || echo stdin=open; echo "out=$CDKTF_OUTDIR"; } > "${report}"; ` +
+          COPY_STACK.replace('$ENV_REPORT', '/dev/null'),
+      ),
+      'stack.json': seedText,
+    });
+    writeFileSync(join(root, 'node_modules', 'installed.txt'), '');
+    expect(review(root, '--git', 'HEAD', 'HEAD')).toMatchObject({
+      code: 0,
+      stderr: '',
+      worktrees: [expect.any(String)],
+    });
+    const [pwd, ...rest] = readFileSync(report, 'utf8').trim().split('\n');
+    const made = pwd.match(/^(.*\/vnet-review-[^/]+)\/src$/)?.[1];
+    expect(made?.startsWith(realpathSync(tmpdir()))).toBe(true);
+    expect(rest).toEqual(['installed.txt', 'stdin=none', `out=${join(tmpdir(), made!.split('/').pop()!, 'out')}`]);
+  });
+
   it.each([
     [
       'a --topology the ref does not have',
@@ -295,6 +316,12 @@ describe('review --git: each ref built in a worktree of its own', () => {
     [
       'an app that fails',
       { 'cdktf.json': app('echo "first line" >&2; echo "second line" >&2; exit 3') },
+      [],
+      'review: --git: synthesizing HEAD failed: first line',
+    ],
+    [
+      'an app whose message follows a blank line',
+      { 'cdktf.json': app('echo >&2; echo "first line" >&2; exit 3') },
       [],
       'review: --git: synthesizing HEAD failed: first line',
     ],
