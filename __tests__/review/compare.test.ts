@@ -866,6 +866,24 @@ describe('compareStacks on small hand-made stacks: every field of the review', (
     ]);
   });
 
+  it('a connection shared key reading two renamed names: both named in the danger', () => {
+    const stack = (suffix: string) => ({
+      resource: {
+        azurerm_x: { a: { name: `a${suffix}` }, b: { name: `b${suffix}` } },
+        [CONN]: { c: { name: 'C', shared_key: '${azurerm_x.b.name}${azurerm_x.a.name}' } },
+      },
+    });
+    expect(compareStacks(stack('1'), stack('2')).dangers).toEqual([
+      {
+        kind: 'shared-key-changed',
+        address: `${CONN}.c`,
+        message:
+          `shared key of connection C (${CONN}.c) changes (azurerm_x.a.name, azurerm_x.b.name changes, so the key ` +
+          'read from it changes): the tunnel is down until both sides hold the new key',
+      },
+    ]);
+  });
+
   it('a shared key on a resource that is not a VNet connection is no connection danger', () => {
     const peering = (key: string) => ({
       resource: {
