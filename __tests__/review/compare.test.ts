@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareStacks, exitCodeOf, references, StackInputError, StackReview } from '../../review/compare';
+import {
+  compareStacks,
+  exitCodeOf,
+  formatCause,
+  formatValue,
+  references,
+  StackInputError,
+  StackReview,
+} from '../../review/compare';
 import type { TopologyFileInput } from '../../topology/schema';
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -729,5 +737,325 @@ describe('compareStacks: what a reference, a data source or a meta-argument chan
       ],
     });
     expect(exitCodeOf(review)).toBe(0);
+  });
+});
+
+describe('compareStacks on small hand-made stacks: every field of the review', () => {
+  const GW = 'azurerm_virtual_network_gateway';
+  const CONN = 'azurerm_virtual_network_gateway_connection';
+  const OUTAGE = 'a VPN gateway takes 45 minutes or more to create, and every tunnel on that side is down until then';
+
+  it('names the new stack "new stack" by default when that one is malformed', () => {
+    expect(() => compareStacks({ terraform: {} }, { output: [] })).toThrow(
+      new StackInputError('new stack: "output" is not an object'),
+    );
+  });
+
+  it('a gateway and a connection replaced for two arguments each, another of each destroyed', () => {
+    const before = {
+      resource: {
+        [GW]: {
+          gw: { name: 'GW', type: 'Vpn', generation: 'Generation2', sku: 'VpnGw2' },
+          gw2: { name: 'GW2' },
+        },
+        [CONN]: { x: { name: 'X', connection_protocol: 'IKEv2', dpd_timeout_seconds: 45 }, y: { name: 'Y' } },
+      },
+    };
+    const after = {
+      resource: {
+        [GW]: { gw: { name: 'GW', type: 'ExpressRoute', generation: 'Generation1', sku: 'VpnGw2AZ' } },
+        [CONN]: { x: { name: 'X', connection_protocol: 'IKEv1', dpd_timeout_seconds: 30 } },
+      },
+    };
+    const review = compareStacks(before, after);
+    expect(review.dangers).toEqual([
+      {
+        kind: 'gateway-replaced',
+        address: `${GW}.gw`,
+        message: `gateway GW (${GW}.gw) is replaced (generation "Generation2" -> "Generation1", type "Vpn" -> "ExpressRoute"): ${OUTAGE}`,
+      },
+      {
+        kind: 'gateway-destroyed',
+        address: `${GW}.gw2`,
+        message: `gateway GW2 (${GW}.gw2) is destroyed: every connection through it goes down`,
+      },
+      {
+        kind: 'connection-replaced',
+        address: `${CONN}.x`,
+        message:
+          `connection X (${CONN}.x) is replaced (connection_protocol "IKEv2" -> "IKEv1", dpd_timeout_seconds 45 -> 30): ` +
+          'the tunnel is down until it is created again',
+      },
+      {
+        kind: 'connection-destroyed',
+        address: `${CONN}.y`,
+        message: `connection Y (${CONN}.y) is destroyed: the tunnel goes down`,
+      },
+    ]);
+  });
+
+  it('generated keys replaced: each connection reading them, and only those, is named', () => {
+    const stack = (length: number) => ({
+      resource: {
+        random_password: { k: { length }, m: { length }, other: { length: 16 } },
+        [GW]: { g: { name: 'G' } },
+        [CONN]: {
+          c: { name: 'A-to-B', shared_key: '${random_password.m.result}${random_password.k.result}' },
+          d: { name: 'C-to-D', shared_key: '${random_password.other.result}' },
+        },
+      },
+    });
+    const review = compareStacks(stack(16), stack(32));
+    expect(review.resources.map((r) => `${r.address} ${r.action}`)).toEqual([
+      `${CONN}.c update`,
+      'random_password.k replace',
+      'random_password.m replace',
+    ]);
+    expect(review.resources[0].changes).toEqual([
+      {
+        attribute: 'shared_key',
+        sensitive: true,
+        forcesReplacement: false,
+        through: ['random_password.k', 'random_password.m'],
+      },
+    ]);
+    const rotation = (key: string) =>
+      `shared key ${key} is replaced: a new key is generated for A-to-B (${CONN}.c); a key rotation takes the ` +
+      'tunnel down until both sides agree';
+    expect(review.dangers).toEqual([
+      {
+        kind: 'shared-key-changed',
+        address: `${CONN}.c`,
+        message:
+          `shared key of connection A-to-B (${CONN}.c) changes (random_password.k, random_password.m is replaced, so a ` +
+          'new key is generated): the tunnel is down until both sides hold the new key',
+      },
+      { kind: 'shared-key-changed', address: 'random_password.k', message: rotation('random_password.k') },
+      { kind: 'shared-key-changed', address: 'random_password.m', message: rotation('random_password.m') },
+    ]);
+  });
+
+  it.each([
+    ['both references: shown', '${var.a}', '${var.b}', { before: '${var.a}', after: '${var.b}' }],
+    ['unset before, a reference after: shown', undefined, '${var.b}', { after: '${var.b}' }],
+    ['a literal before: secret', 'Literal-1', '${var.b}', { sensitive: true }],
+    ['text before the reference: secret', 'x${var.a}', '${var.b}', { sensitive: true }],
+    ['text after the reference: secret', '${var.a}', '${var.b}x', { sensitive: true }],
+  ])('a connection shared key changed, %s', (_, from, to, shown) => {
+    const connection = (key: string | undefined) => ({
+      resource: { [CONN]: { c: { name: 'C', ...(key === undefined ? {} : { shared_key: key }) } } },
+    });
+    const review = compareStacks(connection(from), connection(to));
+    expect(review.resources).toEqual([
+      {
+        address: `${CONN}.c`,
+        type: CONN,
+        azureName: 'C',
+        action: 'update',
+        changes: [{ attribute: 'shared_key', ...shown, forcesReplacement: false, through: [] }],
+        forceNewKnown: true,
+      },
+    ]);
+    const how = 'sensitive' in shown ? 'the key changes' : `${formatValue(from)} -> ${formatValue(to)}`;
+    expect(review.dangers).toEqual([
+      {
+        kind: 'shared-key-changed',
+        address: `${CONN}.c`,
+        message: `shared key of connection C (${CONN}.c) changes (${how}): the tunnel is down until both sides hold the new key`,
+      },
+    ]);
+  });
+
+  it('a connection shared key reading two renamed names: both named in the danger', () => {
+    const stack = (suffix: string) => ({
+      resource: {
+        azurerm_x: { a: { name: `a${suffix}` }, b: { name: `b${suffix}` } },
+        [CONN]: { c: { name: 'C', shared_key: '${azurerm_x.b.name}${azurerm_x.a.name}' } },
+      },
+    });
+    expect(compareStacks(stack('1'), stack('2')).dangers).toEqual([
+      {
+        kind: 'shared-key-changed',
+        address: `${CONN}.c`,
+        message:
+          `shared key of connection C (${CONN}.c) changes (azurerm_x.a.name, azurerm_x.b.name changes, so the key ` +
+          'read from it changes): the tunnel is down until both sides hold the new key',
+      },
+    ]);
+  });
+
+  it('a shared key on a resource that is not a VNet connection is no connection danger', () => {
+    const peering = (key: string) => ({
+      resource: {
+        azurerm_express_route_circuit_peering: { p: { peering_type: 'AzurePrivatePeering', shared_key: key } },
+      },
+    });
+    const review = compareStacks(peering('a'), peering('b'));
+    expect(review.resources.map((r) => r.action)).toEqual(['update']);
+    expect(review.dangers).toEqual([]);
+  });
+
+  it('a gateway SKU refused across families although another argument changes first', () => {
+    const gateway = (sku: string, bgp: boolean) => ({
+      resource: { [GW]: { g: { name: 'G', enable_bgp: bgp, generation: 'Generation1', sku } } },
+    });
+    expect(compareStacks(gateway('Basic', false), gateway('VpnGw1', true)).dangers).toEqual([
+      {
+        kind: 'sku-refused',
+        address: `${GW}.g`,
+        message:
+          `gateway G (${GW}.g): SKU change between families is refused by Azure: Basic -> VpnGw1 (Basic, VpnGw and ` +
+          'VpnGwAZ resize only within their own family); Terraform plans it in place and the apply fails. Migrate or ' +
+          'create a new gateway',
+      },
+    ]);
+  });
+
+  it('a gateway of generation None: the SKU it moves to names every generation it supports', () => {
+    const gateway = (sku: string) => ({ resource: { [GW]: { g: { name: 'G', generation: 'None', sku } } } });
+    expect(compareStacks(gateway('VpnGw1'), gateway('VpnGw2')).dangers).toEqual([
+      {
+        kind: 'sku-refused',
+        address: `${GW}.g`,
+        message:
+          `gateway G (${GW}.g): SKU change across generations is refused by Azure: VpnGw2 is Generation1/Generation2 ` +
+          'only and the gateway is None; Terraform plans VpnGw1 -> VpnGw2 in place and the apply fails. Keep a None ' +
+          'SKU, or create a new gateway',
+      },
+    ]);
+  });
+
+  it.each([
+    ['another resource type', 'azurerm_vpn_gateway', 'Basic', 'VpnGw1'],
+    ['a legacy SKU', GW, 'Standard', 'HighPerformance'],
+  ])('no SKU rule for %s', (_, type, from, to) => {
+    const stack = (sku: string) => ({ resource: { [type]: { g: { name: 'G', generation: 'Generation1', sku } } } });
+    const review = compareStacks(stack(from), stack(to));
+    expect(review.resources.map((r) => r.action)).toEqual(['update']);
+    expect(review.dangers).toEqual([]);
+  });
+
+  it('lifecycle changes are listed by name, a dropped one reads unset; prevent_destroy dropped beside a provider change is a danger', () => {
+    const lock = (extra: Record<string, unknown>) => ({
+      resource: { azurerm_management_lock: { l: { name: 'lock', ...extra } } },
+    });
+    const review = compareStacks(
+      lock({ provider: 'azurerm.a', lifecycle: { prevent_destroy: true, create_before_destroy: true } }),
+      lock({ provider: 'azurerm.b' }),
+    );
+    expect(review.resources).toEqual([
+      {
+        address: 'azurerm_management_lock.l',
+        type: 'azurerm_management_lock',
+        azureName: 'lock',
+        action: 'no-op',
+        changes: [],
+        forceNewKnown: true,
+        meta: [
+          { argument: 'provider', before: '"azurerm.a"', after: '"azurerm.b"' },
+          { argument: 'lifecycle.create_before_destroy', before: 'true' },
+          { argument: 'lifecycle.prevent_destroy', before: 'true' },
+        ],
+      },
+    ]);
+    expect(review.dangers).toEqual([
+      {
+        kind: 'protection-removed',
+        address: 'azurerm_management_lock.l',
+        message:
+          'prevent_destroy is dropped from lock (azurerm_management_lock.l): Terraform no longer refuses a plan that ' +
+          'destroys it',
+      },
+    ]);
+  });
+
+  it('prevent_destroy = false dropped is no danger', () => {
+    const lock = (extra: Record<string, unknown>) => ({
+      resource: { azurerm_management_lock: { l: { name: 'lock', ...extra } } },
+    });
+    const review = compareStacks(lock({ lifecycle: { prevent_destroy: false } }), lock({}));
+    expect(review.resources.map((r) => r.meta)).toEqual([[{ argument: 'lifecycle.prevent_destroy', before: 'false' }]]);
+    expect(review.dangers).toEqual([]);
+  });
+
+  it('changed arguments and new data sources come sorted by name', () => {
+    const review = compareStacks(
+      { resource: { azurerm_x: { r: { name: 'N', zeta: 1, alpha: 1 } } } },
+      {
+        resource: { azurerm_x: { r: { name: 'N', zeta: 2, alpha: 2 } } },
+        data: { azurerm_subnet: { z: { name: 'z' }, a: { name: 'a' } } },
+      },
+    );
+    expect(review.resources.map((r) => [r.address, r.changes.map((c) => c.attribute)])).toEqual([
+      ['azurerm_x.r', ['alpha', 'zeta']],
+      ['data.azurerm_subnet.a', []],
+      ['data.azurerm_subnet.z', []],
+    ]);
+  });
+
+  it('two renamed names read by one argument are listed sorted', () => {
+    const stack = (suffix: string) => ({
+      resource: {
+        azurerm_x: { a: { name: `a${suffix}` }, b: { name: `b${suffix}` } },
+        azurerm_y: { s: { name: 's', address: '${azurerm_x.b.name}-${azurerm_x.a.name}' } },
+      },
+    });
+    const review = compareStacks(stack('1'), stack('2'));
+    expect(review.resources.find((r) => r.address === 'azurerm_y.s')?.changes).toEqual([
+      {
+        attribute: 'address',
+        before: '${azurerm_x.b.name}-${azurerm_x.a.name}',
+        after: '${azurerm_x.b.name}-${azurerm_x.a.name}',
+        forcesReplacement: false,
+        through: [],
+        reads: ['azurerm_x.a.name', 'azurerm_x.b.name'],
+      },
+    ]);
+  });
+
+  it('a data source only in the new stack changes nothing that reads it', () => {
+    const resource = { azurerm_x: { r: { name: 'r', tenant: '${data.azurerm_client_config.c.tenant_id}' } } };
+    const review = compareStacks({ resource }, { resource, data: { azurerm_client_config: { c: { name: 'c' } } } });
+    expect(review.resources.map((r) => `${r.address} ${r.action}`)).toEqual(['data.azurerm_client_config.c read']);
+  });
+
+  it('an output whose only difference is its // metadata is unchanged', () => {
+    const stack = (path: string) => ({ output: { x: { value: 1, '//': { metadata: { path } } } } });
+    expect(compareStacks(stack('a'), stack('b')).outputs).toEqual([]);
+  });
+});
+
+describe('references to variables and locals', () => {
+  it('are not resource references', () => {
+    expect(references({ a: '${var.settings.key}', b: '${local.keys.main}' })).toEqual([]);
+  });
+});
+
+describe('formatCause and formatValue', () => {
+  const change = (fields: Record<string, unknown>) =>
+    formatCause({ attribute: 'x', forcesReplacement: true, through: [], ...fields });
+
+  it('names what a change reads, joined', () => {
+    expect(change({ through: ['a.p', 'b.q'] })).toBe('x (reads a.p, b.q, replaced)');
+    expect(change({ reads: ['a.p.name', 'b.q.name'] })).toBe('x (reads a.p.name, b.q.name, changed)');
+  });
+
+  it.each([
+    ['an object changed', { a: 1 }, { a: 2 }],
+    ['an object set', undefined, { a: 1 }],
+    ['an object unset', { a: 1 }, undefined],
+    ['a list changed', [1], [2]],
+    ['a list set', undefined, [1]],
+  ])('%s: only the argument name', (_, before, after) => {
+    expect(change({ before, after })).toBe('x');
+  });
+
+  it('shows scalars', () => {
+    expect(change({ before: 1, after: 'b' })).toBe('x 1 -> "b"');
+  });
+
+  it('cuts a value longer than 80 characters to 77 and ...', () => {
+    expect(formatValue('a'.repeat(78))).toBe(`"${'a'.repeat(78)}"`);
+    expect(formatValue('a'.repeat(79))).toBe(`"${'a'.repeat(76)}...`);
   });
 });
