@@ -6,7 +6,9 @@ module.exports = {
   maxWorkers: 2,
   // Type-checking is the separate `npm run typecheck` step; tests are transpiled only, by swc.
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  // The test files directly under __tests__/: the end-to-end tests, and one for each folder, which runs that folder's
+  // test files as one (__tests__/support/test-folder.ts), so that cdktf and the library load once a folder.
+  testMatch: ['<rootDir>/__tests__/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/dist/', '/lib/'],
   // cdktf loads `archiver` (and some 200 modules with it) for TerraformAsset zips, which this project never makes:
   // each test file would load them again.

@@ -66,7 +66,8 @@ export function writeBundle(folder) {
   const bundle = join(ROOT, bundleFile(folder));
   mkdirSync(dirname(bundle), { recursive: true });
   const support = supportFingerprint();
-  const titles = new Map(files.map((f) => [f, `${f}#${fingerprint([f, snapshotOf(f)], support)}`]));
+  const snapshots = new Map(files.map((f) => [f, snapshotsOf(f)]));
+  const titles = new Map(files.map((f) => [f, `${f}#${fingerprint([f], snapshots.get(f).join(''), support)}`]));
   const lines = files.map(
     (f) =>
       `describe(${JSON.stringify(titles.get(f))}, () => {\n  require(${JSON.stringify(relative(dirname(bundle), join(ROOT, f)).replace(/\.ts$/, ''))});\n});`,
@@ -75,25 +76,32 @@ export function writeBundle(folder) {
     bundle,
     `// Written by scripts/mutate.mjs for a mutation run, and removed after it.\n${lines.join('\n')}\n`,
   );
-  const snapshots = files.flatMap((f) => {
-    const snap = join(ROOT, snapshotOf(f));
-    if (!existsSync(snap)) return [];
-    const body = readFileSync(snap, 'utf8').replace(/^\/\/ Jest Snapshot.*\n/, '');
-    return [body.replaceAll('\nexports[`', `\nexports[\`${titles.get(f)} `)];
-  });
-  if (snapshots.length > 0) {
+  const entries = files.flatMap((f) => snapshots.get(f).map((entry) => `\nexports[\`${titles.get(f)} ${entry}`));
+  if (entries.length > 0) {
     mkdirSync(join(dirname(bundle), '__snapshots__'), { recursive: true });
     writeFileSync(
       join(dirname(bundle), '__snapshots__', `${basename(bundle)}.snap`),
-      `// Jest Snapshot v1, https://jestjs.io/docs/snapshot-testing\n${snapshots.join('')}`,
+      `// Jest Snapshot v1, https://jestjs.io/docs/snapshot-testing\n${entries.join('')}`,
     );
   }
   return bundle;
 }
 
-/** A test file's snapshot file, relative to the project. */
-function snapshotOf(testFile) {
-  return join(dirname(testFile), '__snapshots__', `${basename(testFile)}.snap`);
+/**
+ * A test file's snapshots, each from its name (without the file's path) to its end. Jest runs a folder's test files
+ * as one (__tests__/support/test-folder.ts), so they are in the folder's snapshot file
+ * (`__tests__/__snapshots__/rules.test.ts.snap`), each name starting with the file's path under __tests__/. A snapshot
+ * holds no unescaped backtick, so "\nexports[`" only ever starts an entry.
+ */
+function snapshotsOf(testFile) {
+  const member = relative('__tests__', testFile);
+  const snap = join(ROOT, '__tests__', '__snapshots__', `${member.split('/')[0]}.test.ts.snap`);
+  if (!existsSync(snap)) return [];
+  return readFileSync(snap, 'utf8')
+    .split('\nexports[`')
+    .slice(1)
+    .filter((entry) => entry.startsWith(`${member} `))
+    .map((entry) => entry.slice(member.length + 1));
 }
 
 /** The first 12 hex digits of a SHA-256 over files' paths and contents (a missing file counts as empty). */

@@ -1,0 +1,3 @@
+import { testFolder } from './support/test-folder';
+
+testFolder('hcl');
