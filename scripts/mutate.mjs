@@ -30,6 +30,7 @@ function currentState(folder) {
         folder,
         ...TESTS[folder].map((dir) => `__tests__/${dir}`),
         '__tests__/support',
+        '__tests__/__snapshots__',
         'jest.config.js',
         'stryker.config.mjs',
       ) !== '',
