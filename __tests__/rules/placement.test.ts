@@ -3,6 +3,8 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { collectTopology, Network, VpnGateway, VpnGatewayAttributes } from '../../constructs';
 import { checkTopology } from '../../rules';
 import { articleGateway, articleNetwork } from '../support/fixtures';
+import { loadTopology } from '../support/synth';
+import { findingsOf, seedWith } from '../support/topologies';
 
 const SUB = '0d5c7d6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
 const OTHER = '11111111-2222-3333-4444-555555555555';
@@ -105,6 +107,26 @@ describe('an existing gateway, from code', () => {
       ),
       at('existing gateway "HubGW2": gatewayId names gateway "HubGW" but name is "HubGW2"; make them the same'),
     ]);
+  });
+});
+
+const MESSAGE =
+  'network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself';
+
+/** The seed with VNet4 (westus2) in VNet1's group TestRG1 (eastus), which the stack creates where VNet1 is. */
+const sharedAcrossRegions = () => seedWith((t) => (t.networks[1].resourceGroup = 'TestRG1'));
+
+describe('the location of a created resource group, in a topology file', () => {
+  it('refuses networks in two regions sharing one, at the field of the network that is not where the group is', () => {
+    expect(findingsOf(sharedAcrossRegions())).toEqual([
+      { severity: 'error', path: 'networks[1].resourceGroup', message: MESSAGE },
+    ]);
+  });
+
+  it('takes them in a model that says the location of the group was chosen, which only code can say', () => {
+    const { model } = loadTopology(sharedAcrossRegions());
+    const chosen = { ...model, networks: model.networks.map((n) => ({ ...n, resourceGroupLocationChosen: true })) };
+    expect(checkTopology(chosen)).toEqual([]);
   });
 });
 
