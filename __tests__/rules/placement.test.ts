@@ -1,6 +1,6 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { collectTopology, Network, VpnGateway, VpnGatewayAttributes } from '../../constructs';
+import { collectTopology, Topology, VpnGateway, VpnGatewayAttributes } from '../../constructs';
 import { checkTopology } from '../../rules';
 import { articleGateway, articleNetwork } from '../support/fixtures';
 import { loadTopology } from '../support/synth';
@@ -131,31 +131,28 @@ describe('the location of a created resource group, in a topology file', () => {
 });
 
 describe('the location of a created resource group, from code', () => {
-  /** Two networks in one resource group the stack creates, the first in `first`, the second in westus2. */
+  /** The seed's VNet1, in `first`, and VNet4 in TestRG1, which a Topology creates where VNet1 is. */
   const sharing = (first: (stack: TerraformStack) => string) => {
     const stack = new TerraformStack(Testing.app(), 'test');
-    const group = new ResourceGroup(stack, 'Shared', { name: 'SharedRG', location: 'westus2' });
-    articleNetwork(stack, 'VNet1', 1, { resourceGroup: group, location: first(stack) });
-    new Network(stack, 'VNet2', {
-      resourceGroup: group,
-      location: 'westus2',
-      addressSpace: ['10.2.0.0/16'],
-    });
+    const { model } = loadTopology(sharedAcrossRegions());
+    const networks = model.networks.map((n, i) => (i === 0 ? { ...n, location: first(stack) } : n));
+    new Topology(stack, 'Net', { topology: { ...model, networks } });
     return checkTopology(collectTopology(stack));
   };
 
-  it('refuses networks in two regions', () => {
-    expect(sharing(() => 'eastus')).toEqual([
-      {
-        severity: 'error',
-        path: 'test/VNet2',
-        message:
-          'network "VNet2": resource group "SharedRG" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
-      },
-    ]);
+  it('refuses networks in two regions in a group the topology creates', () => {
+    expect(sharing(() => 'eastus')).toEqual([{ severity: 'error', path: 'test/Net/VNet4', message: MESSAGE }]);
   });
 
   it("says nothing when the first network's location is known only at apply time", () => {
     expect(sharing((stack) => new TerraformVariable(stack, 'location', { type: 'string' }).stringValue)).toEqual([]);
+  });
+
+  it('takes networks in two regions in a group created in code with a location of its own', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const group = new ResourceGroup(stack, 'Shared', { name: 'SharedRG', location: 'westus2' });
+    articleNetwork(stack, 'VNet1', 1, { resourceGroup: group });
+    articleNetwork(stack, 'VNet2', 2, { resourceGroup: group, location: 'westus2' });
+    expect(checkTopology(collectTopology(stack))).toEqual([]);
   });
 });
