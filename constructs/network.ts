@@ -51,11 +51,18 @@ export interface NetworkProps {
   /** Azure region, canonical (`eastus`) or display (`East US`); synthesized canonical. */
   readonly location: string;
   /**
-   * Resource group to place the network in: a group created elsewhere in the stack. When absent,
-   * `resourceGroupName` names it.
+   * Resource group to place the network in: a group created elsewhere in the stack, at the location you give it, which
+   * networks of any region may share. When absent, `resourceGroupName` names it.
    * @default - see `resourceGroupName`
    */
   readonly resourceGroup?: ResourceGroup;
+  /**
+   * Whether whoever created `resourceGroup` chose its location: false for a group placed at its first network's
+   * location (a `Topology`'s or `TopologyStack`'s), whose networks the rules then check are all in that region.
+   * @default - true when `resourceGroup` is given
+   * @internal
+   */
+  readonly resourceGroupLocationChosen?: boolean;
   /** Resource group name, used when `resourceGroup` is absent. @default - `${name}-rg` */
   readonly resourceGroupName?: string;
   /** With `resourceGroupName`: create the group (true) or use an existing one (false). @default true */
@@ -163,6 +170,7 @@ export class Network extends Construct implements INetwork {
       name: this.name,
       resourceGroup: props.resourceGroup?.nameInput ?? props.resourceGroupName ?? `${this.name}-rg`,
       createResourceGroup: props.resourceGroup !== undefined || createResourceGroup,
+      resourceGroupLocationChosen: props.resourceGroup !== undefined && props.resourceGroupLocationChosen !== false,
       location: props.location,
       subscriptionId: props.subscriptionId,
       addressSpace: props.addressSpace,

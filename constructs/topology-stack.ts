@@ -154,6 +154,8 @@ export function buildTopology(scope: Construct, props: TopologyProps): BuiltTopo
       name: model.name,
       location: model.location,
       resourceGroup: resourceGroupFor(model, tags),
+      // The group is where its first network is, whatever the model says: the rules check the others are there too.
+      resourceGroupLocationChosen: false,
       resourceGroupName: model.resourceGroup,
       createResourceGroup: model.createResourceGroup,
       addressSpace: [...model.addressSpace],

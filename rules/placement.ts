@@ -99,12 +99,15 @@ export const existingGatewayIds: Rule = (topology) =>
 
 /**
  * A created resource group has one location. Networks in different regions sharing one would put the group where the
- * first of them is, and reordering the networks would move (replace) the group.
+ * first of them is, and reordering the networks would move (replace) the group. A group whose location its creator
+ * chose is not moved by them, and holds networks of any region: "The resources in a resource group can be located in
+ * different regions than the resource group" (Microsoft Learn, "What is Azure Resource Manager?", What is a resource
+ * group?: https://learn.microsoft.com/azure/azure-resource-manager/management/overview).
  */
 export const resourceGroupLocation: Rule = (topology) =>
   [...createdGroups(topology).values()].flatMap((networks) => {
-    const [first, ...rest] = networks;
-    if (!isKnown(first.location)) return [];
+    const [first, ...rest] = networks.filter((n) => !n.resourceGroupLocationChosen);
+    if (first === undefined || !isKnown(first.location)) return [];
     return rest
       .filter((n) => isKnown(n.location) && canonicalLocation(n.location) !== canonicalLocation(first.location))
       .map((n) =>

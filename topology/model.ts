@@ -57,6 +57,11 @@ export interface NetworkModel {
   readonly name: string;
   readonly resourceGroup: string;
   readonly createResourceGroup: boolean;
+  /**
+   * The created group's location was chosen by its creator (a `ResourceGroup` passed to `Network` in code), not taken
+   * from its first network's, so networks of any region may share it, as Azure allows. @default false
+   */
+  readonly resourceGroupLocationChosen?: boolean;
   /** As the user wrote it (`East US`); `canonicalLocation()` gives what is synthesized. */
   readonly location: string;
   readonly subscriptionId?: string;

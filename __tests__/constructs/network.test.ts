@@ -50,26 +50,46 @@ describe('Network', () => {
     expect(groups).toEqual(['${azurerm_resource_group.Group.name}', '${azurerm_resource_group.Group.name}']);
   });
 
-  it('is checked like a created group when it is in a group created elsewhere in the stack; an existing group is not', () => {
+  it('takes networks of two regions in a resource group created elsewhere in the stack, at the location given it', () => {
+    let stack: TerraformStack | undefined;
+    const json = synthScope((scope) => {
+      stack = scope as TerraformStack;
+      const group = new ResourceGroup(scope, 'Group', { name: 'Shared', location: 'eastus' });
+      articleNetwork(scope, 'VNet1', 1, { resourceGroup: group });
+      articleNetwork(scope, 'VNet2', 2, { resourceGroup: group, location: 'westus' });
+      // Two networks in an existing group, in two regions: the group is not this stack's to place either.
+      articleNetwork(scope, 'VNet3', 3, { resourceGroupName: 'Existing', createResourceGroup: false });
+      articleNetwork(scope, 'VNet4', 4, {
+        resourceGroupName: 'Existing',
+        createResourceGroup: false,
+        location: 'westus',
+      });
+    });
+    // Azure places resources of any region in a group: its location is only where the group's metadata lives.
+    expect(checkTopology(collectTopology(stack!))).toEqual([]);
+    expect(resourcesOf(json, 'azurerm_resource_group')).toEqual({
+      Group: expect.objectContaining({ name: 'Shared', location: 'eastus' }),
+    });
+    const networks = Object.values(resourcesOf(json, 'azurerm_virtual_network'));
+    expect(networks.map((n) => [n.name, n.location, n.resource_group_name])).toEqual([
+      ['VNet1', 'eastus', '${azurerm_resource_group.Group.name}'],
+      ['VNet2', 'westus', '${azurerm_resource_group.Group.name}'],
+      ['VNet3', 'eastus', 'Existing'],
+      ['VNet4', 'westus', 'Existing'],
+    ]);
+  });
+
+  it('adds no finding for a network that names such a group without creating it, in a third region', () => {
     const scope = new TerraformStack(Testing.app(), 'test');
+    articleNetwork(scope, 'VNet3', 3, {
+      resourceGroupName: 'Shared',
+      createResourceGroup: false,
+      location: 'centralus',
+    });
     const group = new ResourceGroup(scope, 'Group', { name: 'Shared', location: 'eastus' });
     articleNetwork(scope, 'VNet1', 1, { resourceGroup: group });
-    articleNetwork(scope, 'VNet2', 2, { resourceGroup: group, location: 'westus' });
-    // Two networks in an existing group, in two regions: the group is not this stack's to place.
-    articleNetwork(scope, 'VNet3', 3, { resourceGroupName: 'Existing', createResourceGroup: false });
-    articleNetwork(scope, 'VNet4', 4, {
-      resourceGroupName: 'Existing',
-      createResourceGroup: false,
-      location: 'westus',
-    });
-    expect(checkTopology(collectTopology(scope))).toEqual([
-      {
-        severity: 'error',
-        path: 'test/VNet2',
-        message:
-          'network "VNet2": resource group "Shared" is created in eastus for network "VNet1", but this network is in westus; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
-      },
-    ]);
+    articleNetwork(scope, 'VNet2', 2, { resourceGroup: group, location: 'westus2' });
+    expect(checkTopology(collectTopology(scope))).toEqual([]);
   });
 
   it('associates a network security group and a route table with a workload subnet', () => {

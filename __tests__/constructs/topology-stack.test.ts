@@ -786,6 +786,37 @@ describe('the stack checking itself', () => {
   });
 });
 
+describe('the resource groups the stack creates, where their first network is', () => {
+  /** The seed with VNet4 (westus2) in VNet1's group TestRG1 (eastus): the stack creates TestRG1 in eastus. */
+  const sharedAcrossRegions = () => loadTopology(seedWith((t) => (t.networks[1].resourceGroup = 'TestRG1'))).model;
+  const errorLines = (stack: TopologyStack) => {
+    try {
+      Testing.synth(stack, true);
+      return [];
+    } catch (e) {
+      // cdktf lists each failed validation as `[<construct path>] <error>`.
+      return (e as Error).message.split('\n').filter((line) => line.startsWith('  ['));
+    }
+  };
+
+  it.each([
+    ['as the file resolves it', sharedAcrossRegions],
+    [
+      // A model collected from a stack of groups created in code says so; the stack still places its own group.
+      'with networks that say the location of their group was chosen',
+      () => {
+        const model = sharedAcrossRegions();
+        return { ...model, networks: model.networks.map((n) => ({ ...n, resourceGroupLocationChosen: true })) };
+      },
+    ],
+  ])('refuses networks in two regions sharing one, from a model %s', (_title, topology) => {
+    const stack = new TopologyStack(Testing.app(), 'test', { topology: topology() });
+    expect(errorLines(stack)).toEqual([
+      '  [test] error: test/VNet4: network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
+    ]);
+  });
+});
+
 describe('the stack directory of a synth', () => {
   it('holds only the Terraform of the format last written: cdk.tf.json, or cdk.tf and its metadata.json', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'stack-formats-'));

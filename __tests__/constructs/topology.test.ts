@@ -86,4 +86,13 @@ describe('Topology: a topology in a stack of your own', () => {
       /app\/Test\/VNet1: network "VNet1" in resource group "(TestRG1|TESTRG1)" is to Azure the same virtual network as network "VNet1" in "TestRG1" \(app\/Prod\/VNet1\)/,
     );
   });
+
+  it("refuses networks in two regions sharing a resource group it creates, at its first network's location", () => {
+    const stack = new TerraformStack(Testing.app(), 'app');
+    const topology = loadTopology(seedWith((t) => (t.networks[1].resourceGroup = 'TestRG1'))).model;
+    new Topology(stack, 'Prod', { topology });
+    expect(() => Testing.synth(stack, true)).toThrow(
+      'error: app/Prod/VNet4: network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
+    );
+  });
 });

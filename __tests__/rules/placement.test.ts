@@ -1,8 +1,10 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { collectTopology, Network, VpnGateway, VpnGatewayAttributes } from '../../constructs';
+import { collectTopology, Topology, VpnGateway, VpnGatewayAttributes } from '../../constructs';
 import { checkTopology } from '../../rules';
 import { articleGateway, articleNetwork } from '../support/fixtures';
+import { loadTopology } from '../support/synth';
+import { findingsOf, seedWith } from '../support/topologies';
 
 const SUB = '0d5c7d6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
 const OTHER = '11111111-2222-3333-4444-555555555555';
@@ -108,32 +110,49 @@ describe('an existing gateway, from code', () => {
   });
 });
 
+const MESSAGE =
+  'network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself';
+
+/** The seed with VNet4 (westus2) in VNet1's group TestRG1 (eastus), which the stack creates where VNet1 is. */
+const sharedAcrossRegions = () => seedWith((t) => (t.networks[1].resourceGroup = 'TestRG1'));
+
+describe('the location of a created resource group, in a topology file', () => {
+  it('refuses networks in two regions sharing one, at the field of the network that is not where the group is', () => {
+    expect(findingsOf(sharedAcrossRegions())).toEqual([
+      { severity: 'error', path: 'networks[1].resourceGroup', message: MESSAGE },
+    ]);
+  });
+
+  it('takes them in a model that says the location of the group was chosen, which only code can say', () => {
+    const { model } = loadTopology(sharedAcrossRegions());
+    const chosen = { ...model, networks: model.networks.map((n) => ({ ...n, resourceGroupLocationChosen: true })) };
+    expect(checkTopology(chosen)).toEqual([]);
+  });
+});
+
 describe('the location of a created resource group, from code', () => {
-  /** Two networks in one resource group the stack creates, the first in `first`, the second in westus2. */
+  /** The seed's VNet1, in `first`, and VNet4 in TestRG1, which a Topology creates where VNet1 is. */
   const sharing = (first: (stack: TerraformStack) => string) => {
     const stack = new TerraformStack(Testing.app(), 'test');
-    const group = new ResourceGroup(stack, 'Shared', { name: 'SharedRG', location: 'westus2' });
-    articleNetwork(stack, 'VNet1', 1, { resourceGroup: group, location: first(stack) });
-    new Network(stack, 'VNet2', {
-      resourceGroup: group,
-      location: 'westus2',
-      addressSpace: ['10.2.0.0/16'],
-    });
+    const { model } = loadTopology(sharedAcrossRegions());
+    const networks = model.networks.map((n, i) => (i === 0 ? { ...n, location: first(stack) } : n));
+    new Topology(stack, 'Net', { topology: { ...model, networks } });
     return checkTopology(collectTopology(stack));
   };
 
-  it('refuses networks in two regions', () => {
-    expect(sharing(() => 'eastus')).toEqual([
-      {
-        severity: 'error',
-        path: 'test/VNet2',
-        message:
-          'network "VNet2": resource group "SharedRG" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
-      },
-    ]);
+  it('refuses networks in two regions in a group the topology creates', () => {
+    expect(sharing(() => 'eastus')).toEqual([{ severity: 'error', path: 'test/Net/VNet4', message: MESSAGE }]);
   });
 
   it("says nothing when the first network's location is known only at apply time", () => {
     expect(sharing((stack) => new TerraformVariable(stack, 'location', { type: 'string' }).stringValue)).toEqual([]);
+  });
+
+  it('takes networks in two regions in a group created in code with a location of its own', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const group = new ResourceGroup(stack, 'Shared', { name: 'SharedRG', location: 'westus2' });
+    articleNetwork(stack, 'VNet1', 1, { resourceGroup: group });
+    articleNetwork(stack, 'VNet2', 2, { resourceGroup: group, location: 'westus2' });
+    expect(checkTopology(collectTopology(stack))).toEqual([]);
   });
 });
