@@ -1,3 +1,6 @@
+// The token module alone: the rest of cdktf is not needed to tell a token from text.
+import { Token } from 'cdktf/lib/tokens/token';
+
 /**
  * Azure public-cloud regions: canonical name (what ARM and the provider store) and display name (what the portal and
  * the article show). The provider normalises `location` to the canonical form, so writing anything else shows up as a
@@ -140,8 +143,13 @@ export function regionWithoutZones(location: string): boolean {
 
 const KNOWN = new Set(AZURE_REGIONS.map(([canonical]) => canonical));
 
-/** `East US`, `eastus` and `EastUS` all become `eastus`: ARM's canonical form is lower case without spaces. */
+/**
+ * `East US`, `eastus` and `EastUS` all become `eastus`: ARM's canonical form is lower case without spaces. A value
+ * known only at apply time (a cdktf token, `var.region`) is returned as it is: lower-casing its text would break the
+ * reference it stands for.
+ */
 export function canonicalLocation(location: string): string {
+  if (Token.isUnresolved(location)) return location;
   return location.replace(/\s+/g, '').toLowerCase();
 }
 
