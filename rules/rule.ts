@@ -1,4 +1,6 @@
-import { Token } from 'cdktf';
+// The token module, not the package root: the app checks a topology file before it loads cdktf (about 380 modules,
+// against these 10), so that a refused file does not pay for it.
+import { Token } from 'cdktf/lib/tokens/token';
 import type { Cidr } from '../net/cidr';
 import { overlaps, parseCidr } from '../net/cidr';
 import type { NetworkModel, SiteModel, TopologyModel } from '../topology/model';
