@@ -17,9 +17,9 @@ const deepImports = {
 };
 
 /**
- * The layers: app (main.ts, scripts) -> topology file (topology/) -> model (topology/model.ts) <- constructs, and the
- * rules over the model only. Each folder names the folders it must not import; ESLint replaces a rule's options per
- * block, so every block repeats the deep-import restrictions.
+ * The layers: app (main.ts, synthesize.ts, scripts) -> topology file (topology/) -> model (topology/model.ts) <-
+ * constructs, and the rules over the model only. Each folder names the folders it must not import; ESLint replaces a
+ * rule's options per block, so every block repeats the deep-import restrictions.
  */
 const layer = (files, forbidden) => ({
   files,
@@ -41,7 +41,10 @@ const notFileReader = [
   '^\\.\\./topology/(?!model$)',
   'Constructs and rules use the model (topology/model), never the topology file reader: constructs work without it.',
 ];
-const notApp = ['^\\.\\./(review|scripts|bench|examples)(/|$)|^\\.\\./main$', 'The library does not import the app.'];
+const notApp = [
+  '^\\.\\./(review|scripts|bench|examples)(/|$)|^\\.\\./(main|synthesize)$',
+  'The library does not import the app.',
+];
 
 export default tseslint.config(
   {
@@ -76,8 +79,20 @@ export default tseslint.config(
       ['^zod$', 'The model is its own: it does not derive from the topology file (schema, zod).'],
     ],
   ),
+  // The app checks a topology file before it loads cdktf: main.ts imports the file reader and the rules by their own
+  // modules, and synthesize.ts, which uses the package as an installed app would, with `await import()` once the file
+  // has passed (this rule does not look at `import()`).
   layer(
     ['main.ts'],
+    [
+      [
+        '^(cdktf|constructs)(/|$)|^@cdktf/|^\\./(?!(rules|topology)(/|$))',
+        'A refused file must not load cdktf: import ./topology and ./rules modules, and the synthesis with await import().',
+      ],
+    ],
+  ),
+  layer(
+    ['synthesize.ts'],
     [
       [
         '^\\./(?!index$)',
