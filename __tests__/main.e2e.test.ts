@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppRun, runApp, started, WAIT_FOR_RUNS } from './support/app-run';
@@ -41,12 +41,31 @@ describe('main: the app on bad input', () => {
     ],
   ];
 
-  type Run = AppRun & { stacksWritten: boolean };
-  /** Runs the app and notes whether the output folder held stacks right after it. */
-  const run = async (path: string): Promise<Run> => ({
-    ...(await runApp(path, outdir)),
-    stacksWritten: existsSync(join(outdir, 'stacks')),
-  });
+  /** Loaded into each run by NODE_OPTIONS: writes the paths of the modules in Node's cache when the run exits. */
+  const probe = file(
+    'loaded-modules.cjs',
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_MODULES, " +
+      'JSON.stringify(Object.keys(require.cache))));\n',
+  );
+
+  type Run = AppRun & { stacksWritten: boolean; packageModules: string[] };
+  /**
+   * Runs the app and notes whether the output folder held stacks right after it, and the modules it loaded from
+   * packages, each by its path under the innermost node_modules (`cdktf/lib/index.js`).
+   */
+  const run = async (path: string): Promise<Run> => {
+    const loaded = `${path}.modules.json`;
+    const outcome = await runApp(path, outdir, {
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(probe)}`,
+      LOADED_MODULES: loaded,
+    });
+    const stacksWritten = existsSync(join(outdir, 'stacks'));
+    const paths = JSON.parse(readFileSync(loaded, 'utf8')) as string[];
+    const packageModules = paths
+      .filter((p) => p.includes('/node_modules/'))
+      .map((p) => p.split('/node_modules/').pop()!);
+    return { ...outcome, stacksWritten, packageModules };
+  };
   /** Each refused run's file and outcome. */
   const runs = new Map<string, { path: string; run: Promise<Run> }>();
   let seedRun: Promise<Run>;
@@ -57,7 +76,7 @@ describe('main: the app on bad input', () => {
       runs.set(name, { path, run: started(() => run(path)) });
     }
     const malformed = file('malformed.json', '{ "networks": [ }');
-    runs.set('malformed', { path: malformed, run: started(() => run(malformed)) });
+    runs.set('malformed JSON', { path: malformed, run: started(() => run(malformed)) });
     // The seed writes to the same output folder: it starts once every refused run has ended.
     const seed = join(dir, 'seed.json');
     copyFileSync(join(ROOT, 'topologies', 'vnet1-vnet4.json'), seed);
@@ -81,7 +100,7 @@ describe('main: the app on bad input', () => {
   it(
     'malformed JSON: one line naming the syntax error, exit code 1, nothing written',
     async () => {
-      const { path, run } = runs.get('malformed')!;
+      const { path, run } = runs.get('malformed JSON')!;
       const { status, stderr, stacksWritten } = await run;
       expect(status).toBe(1);
       const lines = stderr.trimEnd().split('\n');
@@ -92,6 +111,40 @@ describe('main: the app on bad input', () => {
         ),
       );
       expect(stacksWritten).toBe(false);
+    },
+    WAIT_FOR_RUNS,
+  );
+
+  // cdktf, constructs and the providers are most of what a run loads: the rules check a file without them. Of cdktf,
+  // the rules load only its token module (rules/rule.ts), which needs nothing outside lib/tokens but lib/errors.js.
+  const synthesisPackage = /^(cdktf|constructs|@cdktf)\//;
+  const tokenModule = /^cdktf\/lib\/(tokens\/|errors\.js$)/;
+
+  it.each([...refused.map(([name]) => name), 'malformed JSON'])(
+    '%s: refused before cdktf, constructs or a provider package is loaded',
+    async (name) => {
+      const { status, packageModules } = await runs.get(name)!.run;
+      expect(status).toBe(1);
+      expect(packageModules.filter((p) => synthesisPackage.test(p) && !tokenModule.test(p))).toEqual([]);
+      // The probe saw what the checks do load.
+      expect(packageModules.some((p) => p.startsWith('zod/'))).toBe(true);
+    },
+    WAIT_FOR_RUNS,
+  );
+
+  it(
+    'the seed, which passes, loads cdktf, constructs and the providers to synthesize',
+    async () => {
+      const { status, packageModules } = await seedRun;
+      expect(status).toBe(0);
+      expect(packageModules).toEqual(
+        expect.arrayContaining([
+          'cdktf/lib/index.js',
+          'constructs/lib/index.js',
+          '@cdktf/provider-azurerm/lib/virtual-network-gateway/index.js',
+          '@cdktf/provider-random/lib/password/index.js',
+        ]),
+      );
     },
     WAIT_FOR_RUNS,
   );
