@@ -41,6 +41,12 @@ const notFileReader = [
   '^\\.\\./topology/(?!model$)',
   'Constructs and rules use the model (topology/model), never the topology file reader: constructs work without it.',
 ];
+// The file reader and the rules run before the app loads cdktf (main.ts): a refused file loads cdktf's token module and
+// nothing else of cdktf, constructs or the providers.
+const notCdktf = [
+  '^cdktf(?!/lib/tokens/token$)(/|$)|^constructs(/|$)|^@cdktf/',
+  'The file reader and the rules run before the app loads cdktf: of cdktf, import only cdktf/lib/tokens/token.',
+];
 const notApp = [
   '^\\.\\./(review|scripts|bench|examples)(/|$)|^\\.\\./(main|synthesize)$',
   'The library does not import the app.',
@@ -68,12 +74,13 @@ export default tseslint.config(
     },
   },
   layer(['constructs/**/*.ts', 'diagram/**/*.ts'], [notFileReader, notApp]),
-  layer(['rules/**/*.ts'], [notConstructs, notFileReader, notApp]),
-  layer(['topology/**/*.ts'], [notConstructs, notApp]),
+  layer(['rules/**/*.ts'], [notConstructs, notFileReader, notCdktf, notApp]),
+  layer(['topology/**/*.ts'], [notConstructs, notCdktf, notApp]),
   layer(
     ['topology/model.ts'],
     [
       notConstructs,
+      notCdktf,
       notApp,
       ['^\\./(?!model$)', 'The model is its own: it does not derive from the topology file (schema, zod).'],
       ['^zod$', 'The model is its own: it does not derive from the topology file (schema, zod).'],
@@ -102,6 +109,6 @@ export default tseslint.config(
   ),
   layer(
     ['azure/**/*.ts', 'net/**/*.ts'],
-    [notConstructs, notFileReader, ['^\\.\\./(rules|diagram)(/|$)', 'azure/ and net/ are leaves.'], notApp],
+    [notConstructs, notFileReader, notCdktf, ['^\\.\\./(rules|diagram)(/|$)', 'azure/ and net/ are leaves.'], notApp],
   ),
 );

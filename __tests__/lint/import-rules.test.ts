@@ -50,19 +50,23 @@ const refused: [string, string][] = [
   ['topology/model.ts', "import type { IpsecPolicy } from './schema';"],
   ['topology/model.ts', "import { z } from 'zod';"],
   ['net/x.ts', "import { checkTopology } from '../rules';"],
+  ['rules/x.ts', "import { Token } from 'cdktf';"],
+  ['topology/x.ts', "import { Construct } from 'constructs';"],
+  ['azure/x.ts', "import { TerraformStack } from 'cdktf/lib/terraform-stack';"],
   ['main.ts', "import { TopologyStack } from './constructs';"],
   // A refused file must not load cdktf: main.ts takes the synthesis part with `await import()` only.
   ['main.ts', "import { TopologyStack } from './index';"],
   ['main.ts', "import { App } from 'cdktf';"],
   ['synthesize.ts', "import { TopologyStack } from './constructs/topology-stack';"],
   // Package names are joined so that no import from a package root stands in this file's own text.
-  ['rules/x.ts', `import { PublicIp } from '${['@cdktf', 'provider-azurerm'].join('/')}';`],
+  ['synthesize.ts', `import { PublicIp } from '${['@cdktf', 'provider-azurerm'].join('/')}';`],
 ];
 const accepted: [string, string][] = [
   ['constructs/x.ts', "import type { NetworkModel } from '../topology/model';"],
   ['rules/x.ts', "import type { NetworkModel } from '../topology/model';"],
   ['topology/x.ts', "import type { NetworkModel } from './model';"],
   ['topology/load.ts', "import { topologySchema } from './schema';"],
+  ['rules/x.ts', "import { Token } from 'cdktf/lib/tokens/token';"],
   ['main.ts', "import { loadTopologyFile } from './topology/load';"],
   ['main.ts', "export const later = () => import('./synthesize');"],
   ['synthesize.ts', "import { TopologyStack } from './index';"],
