@@ -171,6 +171,11 @@ export class Network extends Construct implements INetwork {
       resourceGroup: props.resourceGroup?.nameInput ?? props.resourceGroupName ?? `${this.name}-rg`,
       createResourceGroup: props.resourceGroup !== undefined || createResourceGroup,
       resourceGroupLocationChosen: props.resourceGroup !== undefined && props.resourceGroupLocationChosen !== false,
+      resourceGroupCreator: this.resourceGroup && {
+        path: this.resourceGroup.node.path,
+        // The default provider however it is reached: given as it is, or left out.
+        provider: this.resourceGroup.provider?.alias === undefined ? undefined : this.resourceGroup.provider.node.path,
+      },
       location: props.location,
       subscriptionId: props.subscriptionId,
       addressSpace: props.addressSpace,

@@ -62,6 +62,20 @@ export interface NetworkModel {
    * from its first network's, so networks of any region may share it, as Azure allows. @default false
    */
   readonly resourceGroupLocationChosen?: boolean;
+  /**
+   * The `ResourceGroup` construct that creates the group, in code, where two constructs may each create one Azure
+   * group, which fails at apply; a topology file creates one group per subscription and name, so says none.
+   * @default - none
+   */
+  readonly resourceGroupCreator?: {
+    /** Construct path of the `ResourceGroup`. */
+    readonly path: string;
+    /**
+     * Construct path of the aliased azurerm provider it is created with (one provider is one subscription).
+     * @default - the stack's default azurerm provider
+     */
+    readonly provider?: string;
+  };
   /** As the user wrote it (`East US`); `canonicalLocation()` gives what is synthesized. */
   readonly location: string;
   readonly subscriptionId?: string;

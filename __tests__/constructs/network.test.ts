@@ -1,3 +1,4 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
@@ -90,6 +91,26 @@ describe('Network', () => {
     articleNetwork(scope, 'VNet1', 1, { resourceGroup: group });
     articleNetwork(scope, 'VNet2', 2, { resourceGroup: group, location: 'westus2' });
     expect(checkTopology(collectTopology(scope))).toEqual([]);
+  });
+
+  it('tells the rules which construct creates its resource group, and with which aliased provider', () => {
+    const scope = new TerraformStack(Testing.app(), 'test');
+    const stackDefault = new AzurermProvider(scope, 'azurerm', { features: [{}] });
+    const other = new AzurermProvider(scope, 'Other', { alias: 'other', features: [{}] });
+    const group = new ResourceGroup(scope, 'Group', { name: 'Shared', location: 'eastus', provider: other });
+    articleNetwork(scope, 'VNet1', 1);
+    articleNetwork(scope, 'VNet2', 2, { resourceGroup: group });
+    articleNetwork(scope, 'VNet3', 3, { provider: other });
+    articleNetwork(scope, 'VNet4', 4, { provider: stackDefault });
+    articleNetwork(scope, 'VNet5', 5, { createResourceGroup: false });
+    expect(collectTopology(scope).networks.map((n) => [n.name, n.resourceGroupCreator])).toEqual([
+      ['VNet1', { path: 'test/VNet1/ResourceGroup', provider: undefined }],
+      ['VNet2', { path: 'test/Group', provider: 'test/Other' }],
+      ['VNet3', { path: 'test/VNet3/ResourceGroup', provider: 'test/Other' }],
+      // The stack's default provider, given as it is, is the one a group without a provider is created with.
+      ['VNet4', { path: 'test/VNet4/ResourceGroup', provider: undefined }],
+      ['VNet5', undefined],
+    ]);
   });
 
   it('associates a network security group and a route table with a workload subnet', () => {
