@@ -1,5 +1,6 @@
 import { canonicalLocation, closestRegion, isKnownRegion } from '../azure/regions';
 import { GATEWAY_ID_FORM, parseGatewayId } from '../azure/resource-id';
+import type { NetworkModel } from '../topology/model';
 import { error, warning } from './finding';
 import { createdGroups } from './names';
 import { fieldPath, isKnown, networkLabel, Rule, siteLabel } from './rule';
@@ -118,9 +119,62 @@ export const resourceGroupLocation: Rule = (topology) =>
       );
   });
 
+/** A network whose group a construct creates (in code). */
+type Created = NetworkModel & { readonly resourceGroupCreator: NonNullable<NetworkModel['resourceGroupCreator']> };
+const isCreated = (network: NetworkModel): network is Created => network.resourceGroupCreator !== undefined;
+
+/**
+ * Whether the groups of two networks' creators are in one subscription: by the subscription ids the networks give,
+ * when both give one, as the other rules key them; else by the creators' azurerm provider, one provider being one
+ * subscription. Undefined when the rules cannot tell: a token, or two providers without ids beside them.
+ */
+function sameSubscription(a: Created, b: Created): boolean | undefined {
+  if (a.subscriptionId !== undefined && b.subscriptionId !== undefined) {
+    if (!isKnown(a.subscriptionId) || !isKnown(b.subscriptionId)) return undefined;
+    return a.subscriptionId.toLowerCase() === b.subscriptionId.toLowerCase();
+  }
+  return a.resourceGroupCreator.provider === b.resourceGroupCreator.provider ? true : undefined;
+}
+
+/**
+ * One resource group, one creator. In code, two `ResourceGroup` constructs (two networks' own, or one passed in and a
+ * network's own) may create groups of one name in one subscription, which to Azure are one group (rule 24 of
+ * AZURE-RULES.md): "Resource and resource group names are case-insensitive unless specifically noted in the valid
+ * characters column", and a resource group's scope is its subscription (Microsoft Learn, "Naming rules and restrictions
+ * for Azure resources", Microsoft.Resources:
+ * https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules). The plan shows two creates;
+ * at apply azurerm reads the group first and refuses to create one that exists: "A resource with the ID %q already
+ * exists - to be managed via Terraform this resource needs to be imported into the State" (terraform-provider-azurerm,
+ * internal/services/resource/resource_group_resource.go, resourceResourceGroupCreate, and helpers/tf/errors.go,
+ * ImportAsExistsError); when the two creates race, both may pass that check, and two resources then manage one group. A
+ * topology file makes one group per subscription and name, and its networks name no creator.
+ */
+export const oneResourceGroupCreator: Rule = (topology) => {
+  // By group name without case: the first network of each creator.
+  const creators = new Map<string, Created[]>();
+  return topology.networks.filter(isCreated).flatMap((created) => {
+    if (!isKnown(created.resourceGroup)) return [];
+    const creator = created.resourceGroupCreator.path;
+    const name = created.resourceGroup.toLowerCase();
+    const earlier = creators.get(name) ?? [];
+    if (earlier.some((n) => n.resourceGroupCreator.path === creator)) return [];
+    creators.set(name, [...earlier, created]);
+    const first = earlier.find((n) => sameSubscription(n, created) === true);
+    if (first === undefined) return [];
+    const spelled = first.resourceGroup === created.resourceGroup ? '' : `, as "${first.resourceGroup}",`;
+    return [
+      error(
+        fieldPath(created, 'resourceGroup'),
+        `${networkLabel(created)}: resource group "${created.resourceGroup}" is created by ${creator} and also${spelled} by ${first.resourceGroupCreator.path} for ${networkLabel(first)}; a subscription holds one group of a name, compared without case, and azurerm refuses to create one that exists, so the apply fails; pass ${networkLabel(first)}'s resourceGroup to this network, so that one construct creates the group, or give this network a group of another name`,
+      ),
+    ];
+  });
+};
+
 export const placementRules: readonly Rule[] = [
   knownRegions,
   subscriptionIds,
   existingGatewayIds,
   resourceGroupLocation,
+  oneResourceGroupCreator,
 ];

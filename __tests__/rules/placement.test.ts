@@ -1,10 +1,11 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { collectTopology, Topology, VpnGateway, VpnGatewayAttributes } from '../../constructs';
 import { checkTopology } from '../../rules';
 import { articleGateway, articleNetwork } from '../support/fixtures';
-import { loadTopology } from '../support/synth';
-import { findingsOf, seedWith } from '../support/topologies';
+import { loadTopology, synthScope } from '../support/synth';
+import { findingsOf, seedInput, seedWith } from '../support/topologies';
 
 const SUB = '0d5c7d6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
 const OTHER = '11111111-2222-3333-4444-555555555555';
@@ -154,5 +155,246 @@ describe('the location of a created resource group, from code', () => {
     articleNetwork(stack, 'VNet1', 1, { resourceGroup: group });
     articleNetwork(stack, 'VNet2', 2, { resourceGroup: group, location: 'westus2' });
     expect(checkTopology(collectTopology(stack))).toEqual([]);
+  });
+});
+
+/** The message for a group created by `creator` for network `name`, and also by `firstCreator` for VNet1. */
+const twiceMessage = (name: string, group: string, creator: string, firstCreator: string, spelled = '') =>
+  `network "${name}": resource group "${group}" is created by ${creator} and also${spelled} by ${firstCreator} for network "VNet1"; a subscription holds one group of a name, compared without case, and azurerm refuses to create one that exists, so the apply fails; pass network "VNet1"'s resourceGroup to this network, so that one construct creates the group, or give this network a group of another name`;
+
+describe('one creator of a resource group, from code', () => {
+  /** Findings of a stack that `build` fills. */
+  const findingsOfStack = (build: (stack: TerraformStack) => void) => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    build(stack);
+    return checkTopology(collectTopology(stack));
+  };
+  const errorsOfStack = (build: (stack: TerraformStack) => void) =>
+    findingsOfStack(build).filter((f) => f.severity === 'error');
+  /** An aliased azurerm provider, for a subscription when given one. */
+  const aliased = (stack: TerraformStack, alias: string, subscriptionId?: string) =>
+    new AzurermProvider(stack, alias, { alias, subscriptionId, features: [{}] });
+  const shared = (stack: TerraformStack, id = 'Shared', name = 'Shared') =>
+    new ResourceGroup(stack, id, { name, location: 'eastus' });
+
+  it('refuses two networks that each create their group, written Shared and shared, at the second', () => {
+    expect(
+      findingsOfStack((stack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'shared' });
+      }),
+    ).toEqual([
+      {
+        severity: 'warning',
+        path: 'test/VNet2',
+        message:
+          'network "VNet2": resource group "shared" is written "Shared" by network "VNet1"; Azure compares them without case, so they are one; write it one way',
+      },
+      {
+        severity: 'error',
+        path: 'test/VNet2',
+        message: twiceMessage(
+          'VNet2',
+          'shared',
+          'test/VNet2/ResourceGroup',
+          'test/VNet1/ResourceGroup',
+          ', as "Shared",',
+        ),
+      },
+    ]);
+  });
+
+  it('fails the synth of the stack that holds them', () => {
+    expect(() =>
+      synthScope((stack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared' });
+      }),
+    ).toThrow(
+      `error: test/VNet2: ${twiceMessage('VNet2', 'Shared', 'test/VNet2/ResourceGroup', 'test/VNet1/ResourceGroup')}`,
+    );
+  });
+
+  it.each([
+    [
+      'a ResourceGroup passed to one network, and a group of its name that another network creates',
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroup: shared(stack) });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared' });
+      },
+      twiceMessage('VNet2', 'Shared', 'test/VNet2/ResourceGroup', 'test/Shared'),
+    ],
+    [
+      'a network that creates its group, and a ResourceGroup of its name passed to another',
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroup: shared(stack) });
+      },
+      twiceMessage('VNet2', 'Shared', 'test/Shared', 'test/VNet1/ResourceGroup'),
+    ],
+    [
+      'two ResourceGroups of one name, each passed to a network',
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroup: shared(stack, 'One') });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroup: shared(stack, 'Two', 'SHARED') });
+      },
+      twiceMessage('VNet2', 'SHARED', 'test/Two', 'test/One', ', as "Shared",'),
+    ],
+    [
+      'two networks with one aliased provider and no subscription ids',
+      (stack: TerraformStack) => {
+        const provider = aliased(stack, 'other');
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', provider });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', provider });
+      },
+      twiceMessage('VNet2', 'Shared', 'test/VNet2/ResourceGroup', 'test/VNet1/ResourceGroup'),
+    ],
+    [
+      'a network with a subscription id and one without, with one provider',
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', subscriptionId: SUB });
+      },
+      twiceMessage('VNet2', 'Shared', 'test/VNet2/ResourceGroup', 'test/VNet1/ResourceGroup'),
+    ],
+    [
+      'two networks that give one subscription id, in two cases, with a provider each',
+      (stack: TerraformStack) => {
+        const [one, two] = [aliased(stack, 'one', SUB), aliased(stack, 'two', SUB.toUpperCase())];
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', subscriptionId: SUB, provider: one });
+        articleNetwork(stack, 'VNet2', 2, {
+          resourceGroupName: 'Shared',
+          subscriptionId: SUB.toUpperCase(),
+          provider: two,
+        });
+      },
+      twiceMessage('VNet2', 'Shared', 'test/VNet2/ResourceGroup', 'test/VNet1/ResourceGroup'),
+    ],
+  ])('refuses %s', (_title, build, message) => {
+    expect(errorsOfStack(build)).toEqual([{ severity: 'error', path: 'test/VNet2', message }]);
+  });
+
+  it('refuses each further creator once, against the first, and not the networks that share one', () => {
+    const findings = errorsOfStack((stack) => {
+      articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+      const group = shared(stack);
+      articleNetwork(stack, 'VNet2', 2, { resourceGroup: group });
+      articleNetwork(stack, 'VNet3', 3, { resourceGroup: group });
+      articleNetwork(stack, 'VNet4', 4, { resourceGroupName: 'shared' });
+    });
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        path: 'test/VNet2',
+        message: twiceMessage('VNet2', 'Shared', 'test/Shared', 'test/VNet1/ResourceGroup'),
+      },
+      {
+        severity: 'error',
+        path: 'test/VNet4',
+        message: twiceMessage(
+          'VNet4',
+          'shared',
+          'test/VNet4/ResourceGroup',
+          'test/VNet1/ResourceGroup',
+          ', as "Shared",',
+        ),
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      'one ResourceGroup passed to two networks',
+      (stack: TerraformStack) => {
+        const group = shared(stack);
+        articleNetwork(stack, 'VNet1', 1, { resourceGroup: group });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroup: group });
+      },
+    ],
+    [
+      "one network's own group passed to another",
+      (stack: TerraformStack) => {
+        const vnet1 = articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroup: vnet1.resourceGroup });
+      },
+    ],
+    [
+      "groups of one name in two subscriptions, by the networks' subscription ids",
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', subscriptionId: SUB });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', subscriptionId: OTHER });
+      },
+    ],
+    [
+      "groups of one name in two subscriptions, by the networks' providers",
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', provider: aliased(stack, 'other', OTHER) });
+      },
+    ],
+    [
+      "groups of one name in two subscriptions, by the networks' subscription ids and providers",
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, {
+          resourceGroupName: 'Shared',
+          subscriptionId: SUB,
+          provider: aliased(stack, 'one', SUB),
+        });
+        articleNetwork(stack, 'VNet2', 2, {
+          resourceGroupName: 'Shared',
+          subscriptionId: OTHER,
+          provider: aliased(stack, 'two', OTHER),
+        });
+      },
+    ],
+    [
+      'a group that exists, named by one network, and created by another',
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false });
+      },
+    ],
+    [
+      'a group name known only at apply time',
+      (stack: TerraformStack) => {
+        const name = new TerraformVariable(stack, 'group', { type: 'string' }).stringValue;
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: name });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: name });
+      },
+    ],
+    [
+      'a subscription id known only at apply time',
+      (stack: TerraformStack) => {
+        const subscriptionId = new TerraformVariable(stack, 'subscription', { type: 'string' }).stringValue;
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', subscriptionId });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', subscriptionId });
+      },
+    ],
+  ])('takes %s', (_title, build) => {
+    expect(findingsOfStack(build)).toEqual([]);
+  });
+
+  it.each([
+    ['the seed', seedInput()],
+    [
+      'two networks in one group',
+      seedWith((t) => (t.networks[1] = { ...t.networks[1], resourceGroup: 'TestRG1', location: 'eastus' })),
+    ],
+  ])('takes %s built by a Topology, which creates each group once', (_title, input) => {
+    expect(findingsOfStack((stack) => new Topology(stack, 'Net', { topology: loadTopology(input).model }))).toEqual([]);
+  });
+});
+
+describe('one creator of a resource group, in a topology file', () => {
+  it('says nothing of the seed', () => {
+    expect(findingsOf(seedInput())).toEqual([]);
+  });
+
+  it('says nothing of two networks in one group, which the stack creates once, and names no creator', () => {
+    const sharing = seedWith(
+      (t) => (t.networks[1] = { ...t.networks[1], resourceGroup: 'TestRG1', location: 'eastus' }),
+    );
+    expect(findingsOf(sharing)).toEqual([]);
+    expect(loadTopology(sharing).model.networks.map((n) => n.resourceGroupCreator)).toEqual([undefined, undefined]);
   });
 });
