@@ -258,6 +258,14 @@ describe('one creator of a resource group, from code', () => {
       twiceMessage('VNet2', 'Shared', 'test/VNet2/ResourceGroup', 'test/VNet1/ResourceGroup'),
     ],
     [
+      'a network with a subscription id, and after it one without, with one provider',
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', subscriptionId: SUB });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared' });
+      },
+      twiceMessage('VNet2', 'Shared', 'test/VNet2/ResourceGroup', 'test/VNet1/ResourceGroup'),
+    ],
+    [
       'two networks that give one subscription id, in two cases, with a provider each',
       (stack: TerraformStack) => {
         const [one, two] = [aliased(stack, 'one', SUB), aliased(stack, 'two', SUB.toUpperCase())];
@@ -352,6 +360,14 @@ describe('one creator of a resource group, from code', () => {
       (stack: TerraformStack) => {
         articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
         articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false });
+      },
+    ],
+    [
+      // Compared lower-cased, as every name rule compares them (rules/names.ts): upper-cased, ß would become SS.
+      'groups Straße and STRASSE, which are two',
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Straße' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'STRASSE' });
       },
     ],
     [
