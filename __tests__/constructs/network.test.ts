@@ -93,7 +93,7 @@ describe('Network', () => {
     expect(checkTopology(collectTopology(scope))).toEqual([]);
   });
 
-  it('tells the rules which construct creates its resource group, and with which aliased provider', () => {
+  it('tells the rules which construct creates its resource group, with which aliased provider, and who chose where', () => {
     const scope = new TerraformStack(Testing.app(), 'test');
     const stackDefault = new AzurermProvider(scope, 'azurerm', { features: [{}] });
     const other = new AzurermProvider(scope, 'Other', { alias: 'other', features: [{}] });
@@ -110,6 +110,14 @@ describe('Network', () => {
       // The stack's default provider, given as it is, is the one a group without a provider is created with.
       ['VNet4', { path: 'test/VNet4/ResourceGroup', provider: undefined }],
       ['VNet5', undefined],
+    ]);
+    // Only the group passed in has a location of its own; a network's own group is where the network is.
+    expect(collectTopology(scope).networks.map((n) => [n.name, n.resourceGroupLocationChosen])).toEqual([
+      ['VNet1', false],
+      ['VNet2', true],
+      ['VNet3', false],
+      ['VNet4', false],
+      ['VNet5', false],
     ]);
   });
 
