@@ -15,6 +15,9 @@ module.exports = {
   moduleNameMapper: { '^archiver$': '<rootDir>/__tests__/support/no-archiver.ts' },
   // cdktf's token creation traces, formatted without source maps: a third of the time of a synthesizing test file.
   setupFiles: ['<rootDir>/__tests__/support/token-traces.ts'],
+  // One temporary folder for the run, removed after it: cdktf's Testing.app() leaves an output folder per synthesis.
+  globalSetup: '<rootDir>/__tests__/support/temp-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/support/temp-teardown.ts',
   // StrykerJS's sandboxes (npm run mutate) are copies of the project: not this project's modules.
   modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
 };

@@ -5,7 +5,8 @@ import { testFolder } from '../support/test-folder';
 
 /**
  * Jest runs only the files directly under __tests__/ (jest.config.js); a folder's test files run through its entry
- * file, `__tests__/<folder>.test.ts`. A test file that no entry reaches would never run and nothing would say so.
+ * file, `__tests__/<folder>.test.ts`, in one module registry. A test file that no entry reaches would never run and
+ * nothing would say so; a module one file replaces would be replaced for the files after it.
  */
 const TESTS = join(ROOT, '__tests__');
 
@@ -35,6 +36,20 @@ describe('the test layout', () => {
         }
       });
     expect(unreached).toEqual([]);
+  });
+
+  it('a test folder holds no TypeScript but test files, which a .spec.ts or a helper beside them would not be', () => {
+    const strays = readdirSync(TESTS, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.includes('/') && !path.startsWith('support/'))
+      .filter((path) => path.endsWith('.ts') && !path.endsWith('.test.ts'));
+    expect(strays).toEqual([]);
+  });
+
+  it('no test file replaces a module with jest.mock, which would reach every other file of its folder', () => {
+    const mocking = testFilesUnder(TESTS).filter((path) =>
+      /\bjest\.(mock|doMock|unstable_mockModule)\(/.test(readFileSync(join(TESTS, path), 'utf8')),
+    );
+    expect(mocking).toEqual([]);
   });
 
   it('every entry that runs a folder names a folder that exists', () => {
