@@ -7,7 +7,8 @@ const app = new App();
 const stack = new TerraformStack(app, 'platform');
 new AzurermProvider(stack, 'azurerm', { features: [{}] });
 
-// The same topology twice, in other resource groups: ids come from each scope ('Prod/VNet1', 'Test/VNet1').
+// The same topology twice, in other resource groups: ids come from each scope ('Prod/VNet1', 'Test/VNet1'). The
+// path is this repository's example, from the folder the app runs in: give your own file's.
 const { model } = loadTopologyFile('topologies/vnet1-vnet4.json');
 const inGroupsOf = (env: string) => ({
   ...model,
