@@ -1,4 +1,4 @@
-import { canonicalLocation, regionWithoutZones } from '../azure/regions';
+import { canonicalLocation, REGIONS_WITHOUT_ZONES, regionWithoutZones } from '../azure/regions';
 import {
   GENERATIONS_BY_SKU,
   isVpnGatewaySku,
@@ -7,7 +7,7 @@ import {
   VpnGatewaySku,
 } from '../azure/skus';
 import type { GatewayModel, NetworkModel, TopologyModel } from '../topology/model';
-import { error, Finding } from './finding';
+import { error, Finding, warning } from './finding';
 import { fieldPath, isKnown, networkLabel, refOf, Rule } from './rule';
 
 /** Rules 7-9, 11, 13 and 14 of AZURE-RULES.md: what a gateway's SKU allows. */
@@ -80,6 +80,15 @@ export const zonesMatchSku = gatewayRule((g) => {
   const { sku, zones } = g.gateway;
   if (!isVpnGatewaySku(sku) || !isKnown(zones)) return [];
   const location = g.network.location;
+  if (isZoneRedundantSku(sku) && !isKnown(location)) {
+    // Only code can give a region known only at apply time (a variable): neither choice of zones is safe for every one.
+    return [
+      warning(
+        fieldPath(g.gateway, 'zones'),
+        `${gatewayLabel(g)}: the region is known only at apply time, so zones cannot be checked: SKU ${sku} needs zoned public IPs in a region with availability zones and takes none in a region without them (${REGIONS_WITHOUT_ZONES.size} regions, westus and northcentralus among them), and zones is ${JSON.stringify(zones)}; make sure it matches the region, or give the region as text`,
+      ),
+    ];
+  }
   if (zones.length > 0 && isKnown(location) && regionWithoutZones(location)) {
     return [
       error(

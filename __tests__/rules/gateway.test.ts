@@ -330,6 +330,37 @@ describe('gateway rules, through the constructs', () => {
     expect(findingsWith(options)).toEqual([]);
   });
 
+  describe('a region known only at apply time', () => {
+    const inRegion = (options: Omit<ConstructorParameters<typeof VpnGateway>[2], 'network'>) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      const vnet = new Network(stack, 'VNet1', {
+        location: new TerraformVariable(stack, 'region', { type: 'string' }).stringValue,
+        addressSpace: ['10.1.0.0/16'],
+        gatewaySubnetPrefix: '10.1.255.0/27',
+      });
+      new VpnGateway(stack, 'Gw', { network: vnet, ...options });
+      return checkTopology(collectTopology(stack));
+    };
+
+    it.each([
+      ['the default zones of an AZ SKU', undefined, '["1","2","3"]'],
+      ['one zone', ['2'], '["2"]'],
+      ['no zones', [], '[]'],
+    ])('warns that zones cannot be checked, with %s', (_, zones, written) => {
+      expect(inRegion({ zones })).toEqual([
+        {
+          severity: 'warning',
+          path: 'test/Gw',
+          message: `network "VNet1": gateway "VNet1GW": the region is known only at apply time, so zones cannot be checked: SKU VpnGw2AZ needs zoned public IPs in a region with availability zones and takes none in a region without them (18 regions, westus and northcentralus among them), and zones is ${written}; make sure it matches the region, or give the region as text`,
+        },
+      ]);
+    });
+
+    it('says nothing of a SKU without zones, which deploys in any region', () => {
+      expect(inRegion({ sku: 'Basic', generation: 'Generation1', activeActive: false })).toEqual([]);
+    });
+  });
+
   it.each(['VpnGw9', 'vpngw2az', 'constructor', 'toString', ''])(
     "refuses a SKU outside Azure's list (as JavaScript may pass): %j, once, and no other gateway rule reads it",
     (sku) => {

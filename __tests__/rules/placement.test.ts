@@ -145,8 +145,10 @@ describe('the location of a created resource group, from code', () => {
     expect(sharing(() => 'eastus')).toEqual([{ severity: 'error', path: 'test/Net/VNet4', message: MESSAGE }]);
   });
 
-  it("says nothing when the first network's location is known only at apply time", () => {
-    expect(sharing((stack) => new TerraformVariable(stack, 'location', { type: 'string' }).stringValue)).toEqual([]);
+  it("refuses nothing when the first network's location is known only at apply time", () => {
+    // Its gateway's zones get a warning of their own (rules/gateway.ts).
+    const findings = sharing((stack) => new TerraformVariable(stack, 'location', { type: 'string' }).stringValue);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('takes networks in two regions in a group created in code with a location of its own', () => {
