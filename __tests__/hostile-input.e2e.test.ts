@@ -129,6 +129,13 @@ const refused: [string, () => string, RegExp[]][] = [
     ],
   ],
   [
+    'a tag value holding a byte that is not UTF-8 (0xFF), which must not become U+FFFD',
+    () => write('not-utf8.json', Buffer.from(json(seedWith((t) => (t.tags = { env: 'PROD\u00ff' }))), 'latin1')),
+    [
+      /^error: .*: \(file\): not UTF-8 \(an invalid byte 0xFF at byte \d+, line 1 column \d+\); save the file as UTF-8$/,
+    ],
+  ],
+  [
     'a syntax error near text with control characters',
     () => write('syntax.json', '{"networks": [\u001b[2J'),
     [/^error: .*: \(file\): not valid JSON \(.*\); fix the syntax$/],

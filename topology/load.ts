@@ -30,7 +30,10 @@ export interface LoadedTopology {
   readonly model: TopologyModel;
 }
 
-/** Reads, parses and resolves a topology file; throws `TopologyFileError` for a missing, empty, malformed or mis-shaped one. */
+/**
+ * Reads, parses and resolves a topology file; throws `TopologyFileError` for a missing, empty, malformed or mis-shaped
+ * one, and for one that is not UTF-8.
+ */
 export function loadTopologyFile(path: string): LoadedTopology {
   return parseTopology(readTopologyText(path), stackNameFromPath(path), path);
 }
@@ -38,7 +41,8 @@ export function loadTopologyFile(path: string): LoadedTopology {
 /**
  * The text of a topology file, read with bounds: anything but a regular file (a FIFO, a device such as /dev/zero, a
  * directory) is refused from its `fstat` without a byte read, and so is a file over `MAX_TOPOLOGY_FILE_BYTES`. The
- * file is opened non-blocking, so that opening a FIFO does not wait for a writer.
+ * file is opened non-blocking, so that opening a FIFO does not wait for a writer. The bytes must be UTF-8 (a UTF-8
+ * byte-order mark is dropped): an invalid byte, or a UTF-16 file, is refused with where it is, never replaced.
  */
 export function readTopologyText(path: string): string {
   const refuse = (reason: string, fix: string) =>
@@ -64,13 +68,103 @@ export function readTopologyText(path: string): string {
       length += n;
     }
     if (length > MAX_TOPOLOGY_FILE_BYTES) throw refuse(tooLarge(length), 'split it into several stacks');
-    return buffer.subarray(0, length).toString('utf8');
+    return decodeUtf8(buffer.subarray(0, length), path);
   } catch (e) {
     if (e instanceof TopologyFileError) throw e;
     throw refuse((e as NodeJS.ErrnoException).code ?? 'read error', 'check the file');
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The text of a file's bytes, which must be UTF-8: a byte that is not, anywhere, refuses the file rather than becoming
+ * U+FFFD and changing the user's text. A UTF-8 byte-order mark is taken and dropped; a UTF-16 file (Windows
+ * PowerShell's `>` and `Out-File`) is named as such, since it may well be valid UTF-8 (an ASCII character and a NUL).
+ */
+function decodeUtf8(bytes: Uint8Array, path: string): string {
+  const refuse = (reason: string, fix: string) =>
+    new TopologyFileError(path, [error('(file)', `not UTF-8 (${reason}); ${fix}`)]);
+  const utf16 = utf16Kind(bytes);
+  if (utf16) throw refuse(`it is UTF-16 ${utf16}`, 'save it as UTF-8 (PowerShell: Out-File -Encoding utf8)');
+  const invalid = firstInvalidUtf8(bytes);
+  if (invalid) throw refuse(describeInvalid(bytes, invalid), 'save the file as UTF-8');
+  // Fatal: should a byte pass the check above that the decoder does not take, the file is still refused.
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+}
+
+/** How a file shows it is UTF-16: its byte-order mark, or a NUL byte beside each byte of its start (ASCII as UTF-16). */
+function utf16Kind(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian, by its byte-order mark 0xFF 0xFE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian, by its byte-order mark 0xFE 0xFF';
+  const start = bytes.subarray(0, Math.min(bytes.length, UTF16_SNIFF_BYTES) & ~1);
+  const nulAt = (parity: number) => start.every((b, i) => (i % 2 === parity) === (b === 0));
+  if (start.length === 0) return undefined;
+  if (nulAt(1)) return 'little-endian: every other byte of its start is NUL';
+  if (nulAt(0)) return 'big-endian: every other byte of its start is NUL';
+  return undefined;
+}
+
+/** How many bytes at the start of a file are looked at for UTF-16 without a byte-order mark. */
+const UTF16_SNIFF_BYTES = 32;
+
+/** Where UTF-8 goes wrong: the sequence from its first byte to the byte that breaks it, or to the end of the file. */
+interface InvalidUtf8 {
+  readonly offset: number;
+  readonly bytes: Uint8Array;
+  readonly atEnd: boolean;
+}
+
+/**
+ * The first ill-formed sequence, by Unicode's table of well-formed UTF-8 (The Unicode Standard, table 3-7), which is
+ * what a fatal `TextDecoder` takes: no overlong forms (C0, C1, E0 80-9F, F0 80-8F), no surrogates (ED A0-BF), nothing
+ * past U+10FFFF (F4 90-BF, F5-FF), no continuation byte without a lead byte, no sequence cut short.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): InvalidUtf8 | undefined {
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const [length, low, high] = sequenceOf(lead);
+    if (length === 0) return { offset: i, bytes: bytes.subarray(i, i + 1), atEnd: false };
+    for (let k = 1; k < length; k++) {
+      if (i + k === bytes.length) return { offset: i, bytes: bytes.subarray(i), atEnd: true };
+      const b = bytes[i + k];
+      const ok = k === 1 ? b >= low && b <= high : b >= 0x80 && b <= 0xbf;
+      if (!ok) return { offset: i, bytes: bytes.subarray(i, i + k + 1), atEnd: false };
+    }
+    i += length;
+  }
+  return undefined;
+}
+
+/** A lead byte's sequence length and the range of its second byte; length 0 for a byte that cannot lead. */
+function sequenceOf(lead: number): [number, number, number] {
+  if (lead >= 0xc2 && lead <= 0xdf) return [2, 0x80, 0xbf];
+  if (lead === 0xe0) return [3, 0xa0, 0xbf];
+  if (lead === 0xed) return [3, 0x80, 0x9f];
+  if (lead >= 0xe1 && lead <= 0xef) return [3, 0x80, 0xbf];
+  if (lead === 0xf0) return [4, 0x90, 0xbf];
+  if (lead >= 0xf1 && lead <= 0xf3) return [4, 0x80, 0xbf];
+  if (lead === 0xf4) return [4, 0x80, 0x8f];
+  return [0, 0, 0];
+}
+
+/**
+ * `an invalid byte 0xFF at byte 12, line 2 column 5`: bytes counted from 1 (as `cmp` does), lines and columns as an
+ * editor shows them, columns in characters. The bytes are written in hex, never as they are.
+ */
+function describeInvalid(all: Uint8Array, invalid: InvalidUtf8): string {
+  const hex = Array.from(invalid.bytes, (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  const before = new TextDecoder('utf-8', { ignoreBOM: false }).decode(all.subarray(0, invalid.offset));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = before.slice(0, lineStart).split('\n').length;
+  const column = Array.from(before.slice(lineStart)).length + 1;
+  const where = `byte ${invalid.offset + 1}, line ${line} column ${column}`;
+  if (invalid.atEnd) return `an incomplete sequence ${hex} at the end of the file, ${where}`;
+  return `${invalid.bytes.length === 1 ? 'an invalid byte' : 'an invalid sequence'} ${hex} at ${where}`;
 }
 
 function tooLarge(bytes: number): string {

@@ -154,7 +154,7 @@ describe.each<[string, number, (t: TopologyFileInput, n: number) => void, string
   });
 });
 
-const write = (name: string, text: string) => {
+const write = (name: string, text: string | Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
@@ -283,6 +283,141 @@ describe('loadTopologyFile: a file that is not a topology', () => {
     expect(messagesFor('/dev/null')).toEqual([
       'error: /dev/null: (file): cannot read the topology file (it is not a regular file); give the path of a .json file',
     ]);
+  });
+});
+
+/** `text` as UTF-8 with each `%s` replaced by the next of `raw`: bytes as they are, UTF-8 or not. */
+const bytesOf = (text: string, ...raw: number[][]): Buffer =>
+  Buffer.concat(
+    text.split('%s').flatMap((part, i) => (i === 0 ? [] : [Buffer.from(raw[i - 1])]).concat(Buffer.from(part))),
+  );
+/** The seed as one line of JSON. */
+const seedText = () => JSON.stringify(seedInput());
+/** Text as UTF-16, as Windows PowerShell's `>` and `Out-File` write it (little-endian), and big-endian. */
+const utf16le = (text: string) => Buffer.from(text, 'utf16le');
+const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+
+describe('loadTopologyFile: a file that is not UTF-8 is refused, never changed', () => {
+  it('an invalid byte in a tag value, which would have become U+FFFD in the Terraform', () => {
+    // Line 1 is "{\n"; on line 2, 24 characters come before the byte.
+    const path = write('tag-ff.json', bytesOf(`{\n  "tags": { "env": "PROD%s" },\n  ${seedText().slice(1)}`, [0xff]));
+    expect(messagesFor(path)).toEqual([
+      `error: ${path}: (file): not UTF-8 (an invalid byte 0xFF at byte 27, line 2 column 25); save the file as UTF-8`,
+    ]);
+  });
+
+  it('an invalid byte in a name: the file is not UTF-8, rather than the name holding U+FFFD', () => {
+    // {"$schema":"../schema/topology.schema.json","networks":[{"name":"VNet: 69 characters before the byte.
+    const path = write('name-ff.json', bytesOf(seedText().replace('"VNet1"', '"VNet%s1"'), [0xff]));
+    expect(messagesFor(path)).toEqual([
+      `error: ${path}: (file): not UTF-8 (an invalid byte 0xFF at byte 70, line 1 column 70); save the file as UTF-8`,
+    ]);
+  });
+
+  it('a multi-byte sequence cut short by the end of the file', () => {
+    const text = `${seedText()}\n`;
+    const path = write('truncated.json', bytesOf(`${text}%s`, [0xe2, 0x82]));
+    expect(messagesFor(path)).toEqual([
+      `error: ${path}: (file): not UTF-8 (an incomplete sequence 0xE2 0x82 at the end of the file, byte ${text.length + 1}, line 2 column 1); save the file as UTF-8`,
+    ]);
+  });
+
+  it.each<[string, number[], string]>([
+    ['an overlong "/" (C0 AF)', [0xc0, 0xaf], 'an invalid byte 0xC0'],
+    ['a lone surrogate, U+D800 (ED A0 80)', [0xed, 0xa0, 0x80], 'an invalid sequence 0xED 0xA0'],
+  ])('%s in a tag value', (_, raw, what) => {
+    const path = write(`tag-${raw[0]}.json`, bytesOf(`{"tags": {"k": "%s"}, ${seedText().slice(1)}`, raw));
+    expect(messagesFor(path)).toEqual([
+      `error: ${path}: (file): not UTF-8 (${what} at byte 17, line 1 column 17); save the file as UTF-8`,
+    ]);
+  });
+
+  it.each<[string, Buffer, string]>([
+    [
+      'UTF-16 little-endian with a byte-order mark',
+      utf16le(`\ufeff${seedText()}`),
+      'little-endian, by its byte-order mark 0xFF 0xFE',
+    ],
+    [
+      'UTF-16 big-endian with a byte-order mark',
+      utf16be(`\ufeff${seedText()}`),
+      'big-endian, by its byte-order mark 0xFE 0xFF',
+    ],
+    ['UTF-16 little-endian without one', utf16le(seedText()), 'little-endian: every other byte of its start is NUL'],
+    ['UTF-16 big-endian without one', utf16be(seedText()), 'big-endian: every other byte of its start is NUL'],
+  ])('%s is named as UTF-16', (_, bytes, how) => {
+    const path = write('utf16.json', bytes);
+    expect(messagesFor(path)).toEqual([
+      `error: ${path}: (file): not UTF-8 (it is UTF-16 ${how}); save it as UTF-8 (PowerShell: Out-File -Encoding utf8)`,
+    ]);
+  });
+});
+
+describe('readTopologyText: UTF-8, byte by byte', () => {
+  // Each sequence in the file "a<bytes>b": its first byte is byte 3, column 3.
+  it.each<[string, number[], string]>([
+    ['a byte never in UTF-8', [0xff], 'an invalid byte 0xFF'],
+    ['a continuation byte without a lead byte', [0x80], 'an invalid byte 0x80'],
+    ['an overlong two-byte form', [0xc1, 0xbf], 'an invalid byte 0xC1'],
+    ['an overlong three-byte form', [0xe0, 0x9f, 0xbf], 'an invalid sequence 0xE0 0x9F'],
+    ['an overlong four-byte form', [0xf0, 0x8f, 0xbf, 0xbf], 'an invalid sequence 0xF0 0x8F'],
+    ['the last surrogate, U+DFFF', [0xed, 0xbf, 0xbf], 'an invalid sequence 0xED 0xBF'],
+    ['U+110000, past the last code point', [0xf4, 0x90, 0x80, 0x80], 'an invalid sequence 0xF4 0x90'],
+    ['a lead byte of a code point past U+10FFFF', [0xf5, 0x80, 0x80, 0x80], 'an invalid byte 0xF5'],
+    ['a two-byte sequence cut short', [0xc3, 0x22], 'an invalid sequence 0xC3 0x22'],
+    ['a three-byte sequence cut short', [0xe2, 0x82, 0x22], 'an invalid sequence 0xE2 0x82 0x22'],
+    ['a four-byte sequence cut short', [0xf0, 0x9f, 0x9a, 0x22], 'an invalid sequence 0xF0 0x9F 0x9A 0x22'],
+    ['a bad second continuation byte', [0xe2, 0xc0, 0x80], 'an invalid sequence 0xE2 0xC0'],
+  ])('%s is refused', (_, raw, what) => {
+    const path = write('bytes.json', bytesOf('"a%sb"', raw));
+    expect(readError(path)).toEqual([
+      `error: ${path}: (file): not UTF-8 (${what} at byte 3, line 1 column 3); save the file as UTF-8`,
+    ]);
+  });
+
+  it.each<[string, number[], string]>([
+    ['U+0080', [0xc2, 0x80], '\u0080'],
+    ['U+07FF', [0xdf, 0xbf], '\u07ff'],
+    ['U+0800', [0xe0, 0xa0, 0x80], '\u0800'],
+    ['U+D7FF, before the surrogates', [0xed, 0x9f, 0xbf], '\ud7ff'],
+    ['U+E000, after them', [0xee, 0x80, 0x80], '\ue000'],
+    ['U+FFFD written as itself', [0xef, 0xbf, 0xbd], '\ufffd'],
+    ['U+10000', [0xf0, 0x90, 0x80, 0x80], '\u{10000}'],
+    ['U+40000', [0xf1, 0x80, 0x80, 0x80], '\u{40000}'],
+    ['U+10FFFF', [0xf4, 0x8f, 0xbf, 0xbf], '\u{10ffff}'],
+  ])('%s is read as it is', (_, raw, text) => {
+    expect(readTopologyText(write('valid.json', bytesOf('"a%sb"', raw)))).toBe(`"a${text}b"`);
+  });
+
+  it('counts bytes from 1, lines, and columns in characters: ß is two bytes and one column, 🚀 four and one', () => {
+    const path = write('where.json', bytesOf('{\r\n"tags": {"a": "Straße 🚀 %s"}}', [0xff]));
+    expect(readError(path)).toEqual([
+      `error: ${path}: (file): not UTF-8 (an invalid byte 0xFF at byte 32, line 2 column 25); save the file as UTF-8`,
+    ]);
+  });
+
+  it('counts a UTF-8 byte-order mark as bytes, not as a column', () => {
+    const path = write('where-bom.json', bytesOf('%s"%s"', [0xef, 0xbb, 0xbf], [0xff]));
+    expect(readError(path)).toEqual([
+      `error: ${path}: (file): not UTF-8 (an invalid byte 0xFF at byte 5, line 1 column 2); save the file as UTF-8`,
+    ]);
+  });
+
+  it('a UTF-8 byte-order mark is accepted, and is not part of the text', () => {
+    const path = write('bom.json', `\ufeff${seedText()}`);
+    expect(readTopologyText(path)).toBe(seedText());
+    expect(loadTopologyFile(path).model.networks.map((n) => n.name)).toEqual(['VNet1', 'VNet4']);
+  });
+
+  it('text beyond ASCII is taken unchanged', () => {
+    const tags = { owner: 'Straße', note: 'launch 🚀', ключ: '東京' };
+    const path = write('unicode.json', JSON.stringify(seedWith((t) => (t.tags = tags))));
+    expect(loadTopologyFile(path).file.tags).toEqual(tags);
+  });
+
+  it('a file whose start only has NUL bytes is not taken for UTF-16', () => {
+    const path = write('nul.json', bytesOf('%s', [0, 0, 0, 0]));
+    expect(readTopologyText(path)).toBe('\0\0\0\0');
   });
 });
 
