@@ -176,6 +176,7 @@ export class Network extends Construct implements INetwork {
         // The default provider however it is reached: given as it is, or left out.
         provider: this.resourceGroup.provider?.alias === undefined ? undefined : this.resourceGroup.provider.node.path,
       },
+      provider: props.provider?.alias === undefined ? undefined : props.provider.node.path,
       location: props.location,
       subscriptionId: props.subscriptionId,
       addressSpace: props.addressSpace,

@@ -2,7 +2,7 @@ import { canonicalLocation, closestRegion, isKnownRegion } from '../azure/region
 import { GATEWAY_ID_FORM, parseGatewayId } from '../azure/resource-id';
 import type { NetworkModel } from '../topology/model';
 import { error, warning } from './finding';
-import { createdGroups } from './names';
+import { createdGroups, groupKey } from './names';
 import { fieldPath, isKnown, networkLabel, Rule, siteLabel } from './rule';
 
 /** Where things go: regions, subscriptions, resource groups. */
@@ -171,10 +171,45 @@ export const oneResourceGroupCreator: Rule = (topology) => {
   });
 };
 
+/**
+ * A group a network says exists (`createResourceGroup: false`) that the same topology creates for another network. The
+ * network's resources then name the group by its literal name, not by a reference to the group the stack creates, so
+ * Terraform creates them in parallel with the group and the first apply can fail on a group not found. One subscription
+ * (the networks' ids, without case; in code, without ids, one azurerm provider) and one name without case (rule 24 of
+ * AZURE-RULES.md) are one group. A group named by a token is a reference already, which Terraform waits for.
+ */
+export const existingGroupCreatedHere: Rule = (topology) => {
+  const created = createdGroups(topology);
+  return topology.networks.flatMap((network) => {
+    if (network.createResourceGroup || !isKnown(network.subscriptionId ?? '')) return [];
+    // A group name known only at apply time matches none: createdGroups holds literal names only.
+    const creator = created.get(groupKey(network))?.[0];
+    if (creator === undefined) return [];
+    const inCode = creator.resourceGroupCreator;
+    // Without subscription ids, in code, one azurerm provider is one subscription; two may be two.
+    if (inCode && network.subscriptionId === undefined && inCode.provider !== network.provider) return [];
+    const spelled = creator.resourceGroup === network.resourceGroup ? '' : `, as "${creator.resourceGroup}",`;
+    const by = inCode ? `${inCode.path} for ${networkLabel(creator)}` : `${networkLabel(creator)} in this topology`;
+    const sameRegion = canonicalLocation(creator.location) === canonicalLocation(network.location);
+    const fix = inCode
+      ? `pass ${networkLabel(creator)}'s resourceGroup to this network, so that it refers to the group and Terraform creates the group first`
+      : sameRegion
+        ? 'set createResourceGroup to true (the group is created once, for both)'
+        : `a created group has one location, and it is created in ${canonicalLocation(creator.location)}: give this network a resource group of its own, or create the group outside this topology and set createResourceGroup to false for ${networkLabel(creator)} too`;
+    return [
+      error(
+        fieldPath(network, 'createResourceGroup'),
+        `${networkLabel(network)}: resource group "${network.resourceGroup}" is created${spelled} by ${by}, but createResourceGroup is false here, so nothing makes this network wait for the group and the first apply can fail; ${fix}`,
+      ),
+    ];
+  });
+};
+
 export const placementRules: readonly Rule[] = [
   knownRegions,
   subscriptionIds,
   existingGatewayIds,
   resourceGroupLocation,
   oneResourceGroupCreator,
+  existingGroupCreatedHere,
 ];

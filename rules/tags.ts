@@ -67,18 +67,71 @@ function tagCount(owner: string, path: string, common: Tags | undefined, own: Ta
   ];
 }
 
+/**
+ * Tag names that differ only in case are one tag to Azure. Microsoft's "Use tags to organize your Azure resources and
+ * management hierarchy" (https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources): "Tag names
+ * are case-insensitive for operations. A tag with a tag name, regardless of casing, is updated or retrieved." Azure
+ * keeps one of `Env` and `env`, and Terraform, which compares names with case, would plan to change the tags on every
+ * run. Compared lower-cased, as every name rule compares names (rules/names.ts).
+ */
+const ONE_TAG =
+  'Azure compares tag names without case and keeps one of them, so Terraform would plan to change the tags on every run; keep one spelling';
+
+/** Two names of one set of tags that differ only in case, at the second. */
+function caseClashes(owner: string, path: string, tags: Tags): Finding[] {
+  const first = new Map<string, string>();
+  return Object.keys(tags).flatMap((name): Finding[] => {
+    if (!isKnown(name)) return [];
+    const earlier = first.get(name.toLowerCase());
+    if (earlier === undefined) {
+      first.set(name.toLowerCase(), name);
+      return [];
+    }
+    return [
+      error(
+        fieldPath({ path }, name),
+        `${owner}: tag names ${quoteText(earlier)} and ${quoteText(name)} differ only in case; ${ONE_TAG}`,
+      ),
+    ];
+  });
+}
+
+/**
+ * A name of a resource's own and one of the topology's that differ only in case: the stack merges the two sets
+ * (constructs/topology-stack.ts), and keeps both. Clashes inside one set are reported with that set.
+ */
+function mergedCaseClashes(owner: string, path: string, common: Tags, own: Tags): Finding[] {
+  return Object.keys(own).flatMap((name): Finding[] => {
+    if (!isKnown(name)) return [];
+    const other = Object.keys(common).find((c) => c.toLowerCase() === name.toLowerCase() && !Object.hasOwn(own, c));
+    if (other === undefined) return [];
+    return [
+      error(
+        fieldPath({ path }, name),
+        `${owner}: tag ${quoteText(name)} and the topology's tag ${quoteText(other)} differ only in case, and the stack puts both on its resources; ${ONE_TAG}`,
+      ),
+    ];
+  });
+}
+
 /** Tags on every resource: names, values, and how many each resource ends up with. */
 export const tags: Rule = (topology: TopologyModel) => {
   const common = isKnown(topology.tags) ? topology.tags : undefined;
   return [
     ...(common ? tagFindings('the topology', 'tags', common) : []),
+    ...(common ? caseClashes('the topology', 'tags', common) : []),
     ...[
       ...topology.networks.map((n) => ({ owner: networkLabel(n), at: n, tags: n.tags })),
       ...topology.sites.map((s) => ({ owner: siteLabel(s), at: s, tags: s.tags })),
     ].flatMap(({ owner, at, tags: own }) => {
       const known = isKnown(own) ? own : undefined;
       const path = fieldPath(at, 'tags');
-      return [...(known ? tagFindings(owner, path, known) : []), ...tagCount(owner, path, common, known)];
+      return [
+        ...(known ? tagFindings(owner, path, known) : []),
+        ...(known ? caseClashes(owner, path, known) : []),
+        ...(known && common ? mergedCaseClashes(owner, path, common, known) : []),
+        ...tagCount(owner, path, common, known),
+      ];
     }),
   ];
 };

@@ -76,6 +76,11 @@ export interface NetworkModel {
      */
     readonly provider?: string;
   };
+  /**
+   * Construct path of the aliased azurerm provider of the network's resources, in code (one provider is one
+   * subscription). @default - the stack's default azurerm provider
+   */
+  readonly provider?: string;
   /** As the user wrote it (`East US`); `canonicalLocation()` gives what is synthesized. */
   readonly location: string;
   readonly subscriptionId?: string;

@@ -327,9 +327,17 @@ describe('names, exactly as compared', () => {
       [],
     ],
     [
+      // No name is refused; the network that says the group exists is, as it does not wait for the group.
       'a group of one name in two regions, created for one network only',
       (t) => (t.networks[1] = { ...t.networks[1], resourceGroup: 'TestRG1', createResourceGroup: false }),
-      [],
+      [
+        {
+          severity: 'error',
+          path: 'networks[1].createResourceGroup',
+          message:
+            'network "VNet4": resource group "TestRG1" is created by network "VNet1" in this topology, but createResourceGroup is false here, so nothing makes this network wait for the group and the first apply can fail; a created group has one location, and it is created in eastus: give this network a resource group of its own, or create the group outside this topology and set createResourceGroup to false for network "VNet1" too',
+        },
+      ],
     ],
   ])('%s', (_, change, expected) => {
     expect(findingsOf(seedWith(change))).toEqual(expected);

@@ -358,13 +358,6 @@ describe('one creator of a resource group, from code', () => {
       },
     ],
     [
-      'a group that exists, named by one network, and created by another',
-      (stack: TerraformStack) => {
-        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
-        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false });
-      },
-    ],
-    [
       // Compared lower-cased, as every name rule compares them (rules/names.ts): upper-cased, ß would become SS.
       'groups Straße and STRASSE, which are two',
       (stack: TerraformStack) => {
@@ -414,5 +407,239 @@ describe('one creator of a resource group, in a topology file', () => {
     );
     expect(findingsOf(sharing)).toEqual([]);
     expect(loadTopology(sharing).model.networks.map((n) => n.resourceGroupCreator)).toEqual([undefined, undefined]);
+  });
+});
+
+/** The message for network `name`, which says group `group` exists, created`spelled` `by` another network. */
+const existingMessage = (name: string, group: string, by: string, fix: string, spelled = '') =>
+  `network "${name}": resource group "${group}" is created${spelled} by ${by}, but createResourceGroup is false here, so nothing makes this network wait for the group and the first apply can fail; ${fix}`;
+const SET_TRUE = 'set createResourceGroup to true (the group is created once, for both)';
+
+describe('a resource group said to exist that the topology creates, in a topology file', () => {
+  /** The seed with VNet4 in VNet1's TestRG1 (written `group`), which it says exists, in `location`. */
+  const saidToExist = (location = 'eastus', group = 'TestRG1') =>
+    seedWith((t) => (t.networks[1] = { ...t.networks[1], resourceGroup: group, createResourceGroup: false, location }));
+  const errors = (input: ReturnType<typeof seedInput>) => findingsOf(input).filter((f) => f.severity === 'error');
+
+  it('refuses it at createResourceGroup, with the fix of setting it to true', () => {
+    expect(findingsOf(saidToExist())).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[1].createResourceGroup',
+        message: existingMessage('VNet4', 'TestRG1', 'network "VNet1" in this topology', SET_TRUE),
+      },
+    ]);
+  });
+
+  it('takes the fix: both networks create the group, which the stack then creates once', () => {
+    expect(
+      findingsOf(seedWith((t) => (t.networks[1] = { ...t.networks[1], resourceGroup: 'TestRG1', location: 'eastus' }))),
+    ).toEqual([]);
+  });
+
+  it('in another region than the group, gives the fixes the location of a created group leaves', () => {
+    expect(findingsOf(saidToExist('West US 2'))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[1].createResourceGroup',
+        message: existingMessage(
+          'VNet4',
+          'TestRG1',
+          'network "VNet1" in this topology',
+          'a created group has one location, and it is created in eastus: give this network a resource group of its own, or create the group outside this topology and set createResourceGroup to false for network "VNet1" too',
+        ),
+      },
+    ]);
+    // The second of those fixes.
+    const outside = saidToExist('West US 2');
+    outside.networks[0].createResourceGroup = false;
+    expect(findingsOf(outside)).toEqual([]);
+  });
+
+  it('refuses it with the network that says the group exists listed first', () => {
+    const input = seedWith((t) => {
+      t.networks[0] = { ...t.networks[0], resourceGroup: 'TestRG4', createResourceGroup: false, location: 'westus2' };
+    });
+    expect(findingsOf(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[0].createResourceGroup',
+        message: existingMessage('VNet1', 'TestRG4', 'network "VNet4" in this topology', SET_TRUE),
+      },
+    ]);
+  });
+
+  it('compares group names without case: testrg1 is TestRG1', () => {
+    expect(errors(saidToExist('eastus', 'testrg1'))).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[1].createResourceGroup',
+        message: existingMessage('VNet4', 'testrg1', 'network "VNet1" in this topology', SET_TRUE, ', as "TestRG1",'),
+      },
+    ]);
+  });
+
+  it('compares subscription ids without case', () => {
+    const input = saidToExist();
+    input.networks[0].subscriptionId = SUB;
+    input.networks[1].subscriptionId = SUB.toUpperCase();
+    expect(errors(input)).toEqual([
+      {
+        severity: 'error',
+        path: 'networks[1].createResourceGroup',
+        message: existingMessage('VNet4', 'TestRG1', 'network "VNet1" in this topology', SET_TRUE),
+      },
+    ]);
+  });
+
+  it('takes a group of that name in another subscription', () => {
+    const input = saidToExist();
+    input.networks[0].subscriptionId = SUB;
+    input.networks[1].subscriptionId = OTHER;
+    expect(findingsOf(input)).toEqual([]);
+  });
+
+  it('takes the seed', () => {
+    expect(findingsOf(seedInput())).toEqual([]);
+  });
+});
+
+describe('a resource group said to exist that the stack creates, from code', () => {
+  const findingsOfStack = (build: (stack: TerraformStack) => void) => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    build(stack);
+    return checkTopology(collectTopology(stack));
+  };
+  const PASS_GROUP =
+    'pass network "VNet1"\'s resourceGroup to this network, so that it refers to the group and Terraform creates the group first';
+  const at = (path: string, message: string) => [{ severity: 'error', path, message }];
+
+  it('refuses a network that says Shared exists beside one that creates it', () => {
+    expect(
+      findingsOfStack((stack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false });
+      }),
+    ).toEqual(
+      at('test/VNet2', existingMessage('VNet2', 'Shared', 'test/VNet1/ResourceGroup for network "VNet1"', PASS_GROUP)),
+    );
+  });
+
+  it('refuses it with the network that says the group exists first, and a group passed to the creator', () => {
+    expect(
+      findingsOfStack((stack) => {
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false });
+        articleNetwork(stack, 'VNet1', 1, {
+          resourceGroup: new ResourceGroup(stack, 'Group', { name: 'Shared', location: 'westus2' }),
+        });
+      }),
+    ).toEqual(at('test/VNet2', existingMessage('VNet2', 'Shared', 'test/Group for network "VNet1"', PASS_GROUP)));
+  });
+
+  it('compares group names without case', () => {
+    const findings = findingsOfStack((stack) => {
+      articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+      articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'shared', createResourceGroup: false });
+    });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual(
+      at(
+        'test/VNet2',
+        existingMessage(
+          'VNet2',
+          'shared',
+          'test/VNet1/ResourceGroup for network "VNet1"',
+          PASS_GROUP,
+          ', as "Shared",',
+        ),
+      ),
+    );
+  });
+
+  it('refuses it for two networks with one aliased provider and no subscription ids', () => {
+    expect(
+      findingsOfStack((stack) => {
+        const provider = new AzurermProvider(stack, 'other', { alias: 'other', features: [{}] });
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', provider });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false, provider });
+      }),
+    ).toEqual(
+      at('test/VNet2', existingMessage('VNet2', 'Shared', 'test/VNet1/ResourceGroup for network "VNet1"', PASS_GROUP)),
+    );
+  });
+
+  it('fails the synth of the stack that holds them', () => {
+    expect(() =>
+      synthScope((stack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false });
+      }),
+    ).toThrow(
+      `error: test/VNet2: ${existingMessage('VNet2', 'Shared', 'test/VNet1/ResourceGroup for network "VNet1"', PASS_GROUP)}`,
+    );
+  });
+
+  it.each([
+    [
+      "the fix: the creator's resourceGroup passed to the other network",
+      (stack: TerraformStack) => {
+        const vnet1 = articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroup: vnet1.resourceGroup });
+      },
+    ],
+    [
+      "the creator's group name, a reference, which Terraform waits for",
+      (stack: TerraformStack) => {
+        const vnet1 = articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: vnet1.resourceGroupName, createResourceGroup: false });
+      },
+    ],
+    [
+      'a group of that name in another subscription',
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', subscriptionId: SUB });
+        articleNetwork(stack, 'VNet2', 2, {
+          resourceGroupName: 'Shared',
+          createResourceGroup: false,
+          subscriptionId: OTHER,
+        });
+      },
+    ],
+    [
+      'a group created with an aliased provider, whose subscription the rules cannot tell',
+      (stack: TerraformStack) => {
+        const provider = new AzurermProvider(stack, 'other', { alias: 'other', features: [{}] });
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', provider });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false });
+      },
+    ],
+    [
+      'a network with an aliased provider, whose subscription the rules cannot tell, beside a group created without',
+      (stack: TerraformStack) => {
+        const provider = new AzurermProvider(stack, 'other', { alias: 'other', features: [{}] });
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared' });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false, provider });
+      },
+    ],
+    [
+      'a subscription id known only at apply time',
+      (stack: TerraformStack) => {
+        const subscriptionId = new TerraformVariable(stack, 'subscription', { type: 'string' }).stringValue;
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', subscriptionId });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false, subscriptionId });
+      },
+    ],
+    [
+      'two networks that both say the group exists',
+      (stack: TerraformStack) => {
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', createResourceGroup: false });
+        articleNetwork(stack, 'VNet2', 2, { resourceGroupName: 'Shared', createResourceGroup: false });
+      },
+    ],
+    [
+      'the seed, built by a Topology',
+      (stack: TerraformStack) => new Topology(stack, 'Net', { topology: loadTopology(seedInput()).model }),
+    ],
+  ])('takes %s', (_title, build) => {
+    expect(findingsOfStack(build)).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
-import { LocalSite } from '../../constructs';
+import { TerraformStack, Testing } from 'cdktf';
+import { collectTopology, LocalSite, Topology } from '../../constructs';
+import { checkTopology } from '../../rules';
 import type { TopologyFileInput } from '../../topology/schema';
 import { articleNetwork } from '../support/fixtures';
 import { loadTopology, resourcesOf, synthJson, synthScope } from '../support/synth';
@@ -138,5 +140,126 @@ describe('tag limits from code', () => {
         });
       }),
     ).toThrow(/network "VNet1": 51 tags; Azure takes at most 50[\s\S]*site "OnPrem": tag name "a\?b" contains "\?"/);
+  });
+});
+
+const ONE_TAG =
+  'Azure compares tag names without case and keeps one of them, so Terraform would plan to change the tags on every run; keep one spelling';
+const clash = (path: string, owner: string, a: string, b: string) => ({
+  severity: 'error',
+  path,
+  message: `${owner}: tag names "${a}" and "${b}" differ only in case; ${ONE_TAG}`,
+});
+const mergedClash = (path: string, owner: string, own: string, common: string) => ({
+  severity: 'error',
+  path,
+  message: `${owner}: tag "${own}" and the topology's tag "${common}" differ only in case, and the stack puts both on its resources; ${ONE_TAG}`,
+});
+
+describe('tag names that differ only in case, through the topology file', () => {
+  it.each([
+    ['Env, env', { Env: 'a', env: 'b' }, 'Env', 'env'],
+    ['env, Env', { env: 'a', Env: 'b' }, 'env', 'Env'],
+  ])("refuses the topology's tags %s, at the second", (_title, tags, first, second) => {
+    expect(errors(seedWith((t) => (t.tags = tags)))).toEqual([clash(`tags.${second}`, 'the topology', first, second)]);
+  });
+
+  it("refuses a network's own tags Env and ENV", () => {
+    expect(errors(seedWith((t) => (t.networks[1].tags = { Env: 'a', ENV: 'b' })))).toEqual([
+      clash('networks[1].tags.ENV', 'network "VNet4"', 'Env', 'ENV'),
+    ]);
+  });
+
+  it.each([
+    ['Env in the topology, env on the network', 'Env', 'env'],
+    ['env in the topology, Env on the network', 'env', 'Env'],
+  ])('refuses %s, which the stack merges into one set, at the network', (_title, common, own) => {
+    expect(
+      errors(
+        seedWith((t) => {
+          t.tags = { [common]: 'a' };
+          t.networks[0].tags = { [own]: 'b' };
+        }),
+      ),
+    ).toEqual([mergedClash(`networks[0].tags.${own}`, 'network "VNet1"', own, common)]);
+  });
+
+  it("refuses a site's own tag against the topology's", () => {
+    const input = seedWith((t) => {
+      t.tags = { Env: 'a' };
+      t.sites = [
+        { name: 'OnPrem', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/16'], tags: { ENV: 'b' } },
+      ];
+      t.connections!.push({ from: 'VNet1', toSite: 'OnPrem' });
+    });
+    expect(errors(input)).toEqual([mergedClash('sites[0].tags.ENV', 'site "OnPrem"', 'ENV', 'Env')]);
+  });
+
+  it("reports a clash in the topology's tags once, not again at each network", () => {
+    const input = seedWith((t) => {
+      t.tags = { Env: 'a', env: 'b' };
+      t.networks[0].tags = { owner: 'net' };
+    });
+    expect(errors(input)).toEqual([clash('tags.env', 'the topology', 'Env', 'env')]);
+  });
+
+  it("reports a network's own Env and env once, over the topology's Env", () => {
+    const input = seedWith((t) => {
+      t.tags = { Env: 'a' };
+      t.networks[0].tags = { Env: 'b', env: 'c' };
+    });
+    expect(errors(input)).toEqual([clash('networks[0].tags.env', 'network "VNet1"', 'Env', 'env')]);
+  });
+
+  it.each([
+    ['Env and Environment, names of their own', { Env: 'a' }, { Environment: 'b' }],
+    ['Env and Environment in one set', { Env: 'a', Environment: 'b' }, { owner: 'c' }],
+    ["one name, written alike in the topology's and the network's", { Env: 'a' }, { Env: 'b' }],
+    ["a network that overrides the topology's Env", { Env: 'a' }, { Env: 'b', owner: 'c' }],
+  ])('takes %s', (_title, common, own) => {
+    expect(
+      errors(
+        seedWith((t) => {
+          t.tags = common;
+          t.networks[0].tags = own;
+        }),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('tag names that differ only in case, from code', () => {
+  const findingsOfStack = (build: (stack: TerraformStack) => void) => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    build(stack);
+    return checkTopology(collectTopology(stack)).filter((f) => f.severity === 'error');
+  };
+
+  it.each([
+    ['Env, env', { Env: 'a', env: 'b' }, 'Env', 'env'],
+    ['env, Env', { env: 'a', Env: 'b' }, 'env', 'Env'],
+  ])("refuses a network's tags %s", (_title, tags, first, second) => {
+    expect(findingsOfStack((stack) => articleNetwork(stack, 'VNet1', 1, { tags }))).toEqual([
+      clash('test/VNet1', 'network "VNet1"', first, second),
+    ]);
+  });
+
+  it("refuses the tags of a Topology and a network's own, which it merges", () => {
+    const { model } = loadTopology(seedWith((t) => (t.networks[0].tags = { env: 'b' })));
+    expect(findingsOfStack((stack) => new Topology(stack, 'Net', { topology: model, tags: { Env: 'a' } }))).toEqual([
+      clash('test/Net/VNet1', 'network "VNet1"', 'Env', 'env'),
+    ]);
+  });
+
+  it('takes Env and Environment', () => {
+    expect(
+      findingsOfStack((stack) => articleNetwork(stack, 'VNet1', 1, { tags: { Env: 'a', Environment: 'b' } })),
+    ).toEqual([]);
+  });
+
+  it('fails the synth of the stack that holds them', () => {
+    expect(() => synthScope((scope) => articleNetwork(scope, 'VNet1', 1, { tags: { Env: 'a', env: 'b' } }))).toThrow(
+      `error: test/VNet1: network "VNet1": tag names "Env" and "env" differ only in case; ${ONE_TAG}`,
+    );
   });
 });
