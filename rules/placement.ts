@@ -114,7 +114,7 @@ export const resourceGroupLocation: Rule = (topology) =>
       .map((n) =>
         error(
           fieldPath(n, 'resourceGroup'),
-          `${networkLabel(n)}: resource group "${n.resourceGroup}" is created in ${canonicalLocation(first.location)} for ${networkLabel(first)}, but this network is in ${canonicalLocation(n.location)}; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself`,
+          `${networkLabel(n)}: resource group "${n.resourceGroup}" is created in ${canonicalLocation(first.location)} for ${networkLabel(first)}, but this network is in ${canonicalLocation(n.location)}; a created group has one location: give this network a resource group of its own, or create the group yourself and set createResourceGroup to false for every network in it`,
         ),
       );
   });

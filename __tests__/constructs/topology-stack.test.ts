@@ -812,7 +812,7 @@ describe('the resource groups the stack creates, where their first network is', 
   ])('refuses networks in two regions sharing one, from a model %s', (_title, topology) => {
     const stack = new TopologyStack(Testing.app(), 'test', { topology: topology() });
     expect(errorLines(stack)).toEqual([
-      '  [test] error: test/VNet4: network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
+      '  [test] error: test/VNet4: network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or create the group yourself and set createResourceGroup to false for every network in it',
     ]);
   });
 });

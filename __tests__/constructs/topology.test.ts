@@ -92,7 +92,7 @@ describe('Topology: a topology in a stack of your own', () => {
     const topology = loadTopology(seedWith((t) => (t.networks[1].resourceGroup = 'TestRG1'))).model;
     new Topology(stack, 'Prod', { topology });
     expect(() => Testing.synth(stack, true)).toThrow(
-      'error: app/Prod/VNet4: network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
+      'error: app/Prod/VNet4: network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or create the group yourself and set createResourceGroup to false for every network in it',
     );
   });
 });

@@ -160,7 +160,7 @@ describe('connection, key, name and placement rules, through the topology file',
       (t) => (t.networks[1].resourceGroup = 'TestRG1'),
       'error',
       'networks[1].resourceGroup',
-      'network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself',
+      'network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or create the group yourself and set createResourceGroup to false for every network in it',
     ],
     [
       'a subscription id that is not a GUID',

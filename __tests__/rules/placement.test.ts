@@ -112,7 +112,7 @@ describe('an existing gateway, from code', () => {
 });
 
 const MESSAGE =
-  'network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or set createResourceGroup to false and create the group yourself';
+  'network "VNet4": resource group "TestRG1" is created in eastus for network "VNet1", but this network is in westus2; a created group has one location: give this network a resource group of its own, or create the group yourself and set createResourceGroup to false for every network in it';
 
 /** The seed with VNet4 (westus2) in VNet1's group TestRG1 (eastus), which the stack creates where VNet1 is. */
 const sharedAcrossRegions = () => seedWith((t) => (t.networks[1].resourceGroup = 'TestRG1'));
