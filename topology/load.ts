@@ -90,7 +90,8 @@ function decodeUtf8(bytes: Uint8Array, path: string): string {
   const invalid = firstInvalidUtf8(bytes);
   if (invalid) throw refuse(describeInvalid(bytes, invalid), 'save the file as UTF-8');
   // Fatal: should a byte pass the check above that the decoder does not take, the file is still refused.
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  // A UTF-8 byte-order mark is dropped, as TextDecoder does unless told not to.
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
 /** How a file shows it is UTF-16: its byte-order mark, or a NUL byte beside each byte of its start (ASCII as UTF-16). */
@@ -158,9 +159,10 @@ function sequenceOf(lead: number): [number, number, number] {
  */
 function describeInvalid(all: Uint8Array, invalid: InvalidUtf8): string {
   const hex = Array.from(invalid.bytes, (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
-  const before = new TextDecoder('utf-8', { ignoreBOM: false }).decode(all.subarray(0, invalid.offset));
+  // Valid UTF-8 up to the offset; its byte-order mark, dropped, is no column.
+  const before = new TextDecoder().decode(all.subarray(0, invalid.offset));
   const lineStart = before.lastIndexOf('\n') + 1;
-  const line = before.slice(0, lineStart).split('\n').length;
+  const line = before.split('\n').length;
   const column = Array.from(before.slice(lineStart)).length + 1;
   const where = `byte ${invalid.offset + 1}, line ${line} column ${column}`;
   if (invalid.atEnd) return `an incomplete sequence ${hex} at the end of the file, ${where}`;

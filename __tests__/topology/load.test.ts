@@ -345,6 +345,12 @@ describe('loadTopologyFile: a file that is not UTF-8 is refused, never changed',
     ],
     ['UTF-16 little-endian without one', utf16le(seedText()), 'little-endian: every other byte of its start is NUL'],
     ['UTF-16 big-endian without one', utf16be(seedText()), 'big-endian: every other byte of its start is NUL'],
+    [
+      // Only the first 32 bytes are looked at: 東 (0x6771) is two bytes, neither NUL, from byte 33 on.
+      'UTF-16 little-endian without one, with text beyond ASCII after its start',
+      utf16le(`{"tags": {"a": "東京"}, ${seedText().slice(1)}`),
+      'little-endian: every other byte of its start is NUL',
+    ],
   ])('%s is named as UTF-16', (_, bytes, how) => {
     const path = write('utf16.json', bytes);
     expect(messagesFor(path)).toEqual([
@@ -368,6 +374,8 @@ describe('readTopologyText: UTF-8, byte by byte', () => {
     ['a three-byte sequence cut short', [0xe2, 0x82, 0x22], 'an invalid sequence 0xE2 0x82 0x22'],
     ['a four-byte sequence cut short', [0xf0, 0x9f, 0x9a, 0x22], 'an invalid sequence 0xF0 0x9F 0x9A 0x22'],
     ['a bad second continuation byte', [0xe2, 0xc0, 0x80], 'an invalid sequence 0xE2 0xC0'],
+    ['a third byte above the continuation bytes', [0xe2, 0x82, 0xc0], 'an invalid sequence 0xE2 0x82 0xC0'],
+    ['a sequence broken by a line feed, in two hex digits', [0xe2, 0x0a], 'an invalid sequence 0xE2 0x0A'],
   ])('%s is refused', (_, raw, what) => {
     const path = write('bytes.json', bytesOf('"a%sb"', raw));
     expect(readError(path)).toEqual([
@@ -382,11 +390,26 @@ describe('readTopologyText: UTF-8, byte by byte', () => {
     ['U+D7FF, before the surrogates', [0xed, 0x9f, 0xbf], '\ud7ff'],
     ['U+E000, after them', [0xee, 0x80, 0x80], '\ue000'],
     ['U+FFFD written as itself', [0xef, 0xbf, 0xbd], '\ufffd'],
+    ['U+1000, the first of lead byte E1', [0xe1, 0x80, 0x80], '\u1000'],
     ['U+10000', [0xf0, 0x90, 0x80, 0x80], '\u{10000}'],
+    ['U+C0000, of lead byte F3', [0xf3, 0x80, 0x80, 0x80], '\u{c0000}'],
     ['U+40000', [0xf1, 0x80, 0x80, 0x80], '\u{40000}'],
     ['U+10FFFF', [0xf4, 0x8f, 0xbf, 0xbf], '\u{10ffff}'],
   ])('%s is read as it is', (_, raw, text) => {
     expect(readTopologyText(write('valid.json', bytesOf('"a%sb"', raw)))).toBe(`"a${text}b"`);
+  });
+
+  it.each<[string, number[], number]>([
+    ['0xFF not followed by 0xFE', [0xff, 0x7b], 1],
+    ['0xFE after another byte', [0x7b, 0xfe], 2],
+    ['0xFE not followed by 0xFF', [0xfe, 0x7b], 1],
+    ['0xFF after another byte', [0x7b, 0xff], 2],
+  ])('a file that starts with %s is not UTF-16 but has an invalid byte', (_, raw, at) => {
+    const path = write('not-a-bom.json', bytesOf('%s}', raw));
+    const byte = `0x${raw[at - 1].toString(16).toUpperCase()}`;
+    expect(readError(path)).toEqual([
+      `error: ${path}: (file): not UTF-8 (an invalid byte ${byte} at byte ${at}, line 1 column ${at}); save the file as UTF-8`,
+    ]);
   });
 
   it('counts bytes from 1, lines, and columns in characters: ß is two bytes and one column, 🚀 four and one', () => {
@@ -489,6 +512,29 @@ describe('the message of each shape error', () => {
       'error: (topology): tags["a b"]: expected a string, got number 5',
       `error: (topology): tags.${key64}: expected a string, got number 5`,
       `error: (topology): tags["${key64}…"]: expected a string, got number 5`,
+    ]);
+  });
+});
+
+describe('loadTopologyFile: control characters outside the model', () => {
+  it("in the backend's subscription id, named by its field", () => {
+    const path = write(
+      'backend-control.json',
+      JSON.stringify(
+        seedWith(
+          (t) =>
+            (t.backend = {
+              type: 'azurerm',
+              resourceGroupName: 'state-rg',
+              storageAccountName: 'statesa',
+              containerName: 'tfstate',
+              subscriptionId: 'sub\u0007',
+            }),
+        ),
+      ),
+    );
+    expect(messagesFor(path)).toEqual([
+      expect.stringMatching(/^error: .*: backend\.subscriptionId: "sub\\u0007" holds/),
     ]);
   });
 });
