@@ -567,6 +567,24 @@ describe('a resource group said to exist that the stack creates, from code', () 
     );
   });
 
+  it('refuses it for two networks that give one subscription id, with a provider each', () => {
+    expect(
+      findingsOfStack((stack) => {
+        const one = new AzurermProvider(stack, 'one', { alias: 'one', subscriptionId: SUB, features: [{}] });
+        const two = new AzurermProvider(stack, 'two', { alias: 'two', subscriptionId: SUB, features: [{}] });
+        articleNetwork(stack, 'VNet1', 1, { resourceGroupName: 'Shared', subscriptionId: SUB, provider: one });
+        articleNetwork(stack, 'VNet2', 2, {
+          resourceGroupName: 'Shared',
+          createResourceGroup: false,
+          subscriptionId: SUB,
+          provider: two,
+        });
+      }),
+    ).toEqual(
+      at('test/VNet2', existingMessage('VNet2', 'Shared', 'test/VNet1/ResourceGroup for network "VNet1"', PASS_GROUP)),
+    );
+  });
+
   it('fails the synth of the stack that holds them', () => {
     expect(() =>
       synthScope((stack) => {
