@@ -173,10 +173,9 @@ export class Network extends Construct implements INetwork {
       resourceGroupLocationChosen: props.resourceGroup !== undefined && props.resourceGroupLocationChosen !== false,
       resourceGroupCreator: this.resourceGroup && {
         path: this.resourceGroup.node.path,
-        // The default provider however it is reached: given as it is, or left out.
-        provider: this.resourceGroup.provider?.alias === undefined ? undefined : this.resourceGroup.provider.node.path,
+        provider: aliasedProviderPath(this.resourceGroup.provider),
       },
-      provider: props.provider?.alias === undefined ? undefined : props.provider.node.path,
+      provider: aliasedProviderPath(props.provider),
       location: props.location,
       subscriptionId: props.subscriptionId,
       addressSpace: props.addressSpace,
@@ -225,4 +224,9 @@ export class Network extends Construct implements INetwork {
  */
 function associationId(subnet: string, kind: 'Nsg' | 'RouteTable', subnetNames: ReadonlySet<string>): string {
   return subnetNames.has(`${subnet}-${kind}`) ? `Subnet:${subnet}:${kind}` : `Subnet-${subnet}-${kind}`;
+}
+
+/** An aliased provider's construct path; none for the default provider, however it is reached (given, or left out). */
+function aliasedProviderPath(provider: TerraformProvider | undefined): string | undefined {
+  return provider?.alias === undefined ? undefined : provider.node.path;
 }
